@@ -1,0 +1,331 @@
+"""The civcas command line.  Every command has --help; every error is one line and a non-zero exit.
+
+The commands follow the pipeline: ingest -> extract -> places -> link -> strikes -> assess ->
+tally -> publish.  `civcas demo` runs all of them on the bundled corpus and serves the web app.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Any, Iterable, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from civcas import __version__
+
+app = typer.Typer(help=__doc__, no_args_is_help=True, pretty_exceptions_enable=False,
+                  add_completion=False, context_settings={"help_option_names": ["-h", "--help"]})
+documents_app = typer.Typer(help="Ingested documents.", no_args_is_help=True)
+claims_app = typer.Typer(help="Claims extracted from documents.", no_args_is_help=True)
+incidents_app = typer.Typer(help="Incidents: the events claims describe.", no_args_is_help=True)
+app.add_typer(documents_app, name="documents")
+app.add_typer(claims_app, name="claims")
+app.add_typer(incidents_app, name="incidents")
+
+out = Console()
+err = Console(stderr=True)
+STATE: dict[str, Any] = {"db": None}
+
+
+class CLIError(Exception):
+    """An error for the user: printed as one line, exit code 1."""
+
+
+class ExportFormat(str, Enum):
+    csv = "csv"
+    json = "json"
+    jsonl = "jsonl"
+
+
+@app.callback()
+def _root(
+    db: Optional[str] = typer.Option(None, "--db", help="Database URL or SQLite file path "
+                                     "(default: $CIVCAS_DB, else ./civcas.db).", show_default=False),
+    version: bool = typer.Option(False, "--version", help="Print the version and exit."),
+) -> None:
+    if version:
+        out.print(f"civcas {__version__}")
+        raise typer.Exit()
+    STATE["db"] = db
+
+
+def open_store():  # noqa: ANN201
+    from civcas.store import Store
+
+    return Store.open(STATE["db"])
+
+
+# --------------------------------------------------------------------------- init / ingest
+@app.command()
+def init() -> None:
+    """Create the database, or migrate it to the current schema."""
+    store = open_store()
+    from civcas.store.migrate import current
+
+    out.print(f"database ready: {store.describe()} (schema {current(store.engine)})")
+
+
+@app.command()
+def ingest(
+    paths: list[Path] = typer.Argument(..., help="Files or folders (.txt .md .html .json .jsonl)."),
+    max_bytes: int = typer.Option(20_000_000, help="Reject files larger than this."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Only the summary."),
+) -> None:
+    """Store documents, extract their claims and geocode them; the same bytes twice are stored once."""
+    from civcas.ingest import discover, ingest_paths
+
+    store = open_store()
+    total = sum(1 for _ in discover(paths))
+    with Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=err, disable=quiet or total < 20 or not err.is_terminal) as bar:
+        task = bar.add_task("ingest", total=total)
+        report = ingest_paths(store, paths, max_bytes=max_bytes, progress=lambda _p: bar.advance(task))
+    print_ingest_report(report, quiet)
+    if report.rejected:
+        raise typer.Exit(1)
+
+
+def print_ingest_report(report, quiet: bool = False) -> None:  # noqa: ANN001
+    if not quiet:
+        for o in report.outcomes:
+            if o.status == "new":
+                out.print(f"new      {o.origin}  (document {o.document_id}, {o.claims} claims)",
+                          highlight=False, markup=False)
+            elif o.status == "present":
+                out.print(f"present  {o.origin}  (document {o.document_id})", highlight=False, markup=False)
+    for o in report.rejected:
+        err.print(f"rejected {o.reason}", highlight=False, markup=False)
+    out.print(f"{report.count('new')} new, {report.count('present')} already present, "
+              f"{report.count('rejected')} rejected")
+
+
+@app.command()
+def extract(
+    files: list[Path] = typer.Argument(..., help="Documents to read; no database is used."),
+    format: str = typer.Option("jsonl", "--format", help="jsonl (one object per document)."),
+) -> None:
+    """Print the claims of each document as JSON lines: {"document", "published", "claims"}."""
+    from civcas.extract import extract as run
+    from civcas.ingest.readers import Rejected, read_file
+
+    if format != "jsonl":
+        raise CLIError(f"unknown format {format!r}; use jsonl")
+    failed = False
+    for path in files:
+        try:
+            docs = read_file(path)
+        except Rejected as exc:
+            err.print(f"rejected {exc}", highlight=False, markup=False)
+            failed = True
+            continue
+        for doc in docs:
+            claims = [c.to_dict() for c in run(doc.text, doc.published)]
+            line = {"document": doc.origin, "published": doc.published.isoformat() if doc.published else None,
+                    "claims": claims}
+            sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
+    if failed:
+        raise typer.Exit(1)
+
+
+# --------------------------------------------------------------------------- documents / claims
+@documents_app.command("list")
+def documents_list(limit: int = typer.Option(50), after: int = typer.Option(0, help="Show ids after this.")) -> None:
+    """List documents, oldest id first."""
+    from civcas.store import repositories as repo
+
+    with open_store().session() as s:
+        rows = repo.list_documents(s, limit=limit, after_id=after)
+    table = Table("id", "published", "publisher", "title", "claims")
+    for r in rows:
+        table.add_row(str(r["id"]), str(r["published"] or ""), r["publisher"] or "", (r["title"] or "")[:70],
+                      str(r["claims"]))
+    out.print(table)
+
+
+@documents_app.command("show")
+def documents_show(doc_id: int = typer.Argument(...), text: bool = typer.Option(True, help="Print the text.")) -> None:
+    """A document: its metadata, text and claims with their quotes."""
+    from civcas.store import repositories as repo
+
+    with open_store().session() as s:
+        doc = repo.get_document(s, doc_id)
+        if doc is None:
+            raise CLIError(f"no document with id {doc_id}")
+        claims = repo.document_claims(s, doc_id)
+    for key in ("title", "publisher", "published", "url", "language", "origin", "sha256"):
+        out.print(f"[bold]{key}[/]: {getattr(doc, key)}", highlight=False)
+    if text:
+        out.print()
+        out.print(doc.text, markup=False, highlight=False)
+    out.print()
+    print_claims(claims)
+
+
+def print_claims(claims: list[dict]) -> None:
+    table = Table("id", "type", "asserted by", "min", "max", "qualifier", "quote")
+    for c in claims:
+        table.add_row(str(c["id"]), c["type"], c["asserted_by"] or "", _s(c["count_min"]), _s(c["count_max"]),
+                      c["qualifier"] or "", c["quote"][:90])
+    out.print(table)
+
+
+def _s(v: Any) -> str:
+    return "" if v is None else str(v)
+
+
+@claims_app.command("list")
+def claims_list(
+    type: Optional[str] = typer.Option(None, "--type", help="incident, tally, strike_count, assessment_stats, ratio."),
+    document: Optional[int] = typer.Option(None, "--document", help="Only this document's claims."),
+    limit: int = typer.Option(100), after: int = typer.Option(0),
+) -> None:
+    """List claims with their quotes."""
+    from civcas.store import repositories as repo
+
+    with open_store().session() as s:
+        rows = repo.list_claims(s, type=type, document_id=document, limit=limit, after_id=after)
+    print_claims(rows)
+
+
+# --------------------------------------------------------------------------- incidents
+@incidents_app.command("list")
+def incidents_list(limit: int = typer.Option(100), after: int = typer.Option(0)) -> None:
+    """List incidents with their civilian death ranges and grades."""
+    from civcas.store import repositories as repo
+
+    with open_store().session() as s:
+        rows = repo.list_incidents(s, limit=limit, after_id=after)
+    table = Table("code", "date", "place", "killed", "grade", "status")
+    for r in rows:
+        killed = f"{_s(r['civilians_killed_min'])}-{_s(r['civilians_killed_max'])}"
+        table.add_row(r["code"], r["date"] or "", (r["place_text"] or "")[:50], killed, r["grade"] or "",
+                      r["strike_status"] or "")
+    out.print(table)
+
+
+@incidents_app.command("show")
+def incidents_show(code: str = typer.Argument(..., help="The incident's public code, e.g. CS0001.")) -> None:
+    """One incident: its figures, sources, assessments and audit trail."""
+    from civcas.store import repositories as repo
+
+    with open_store().session() as s:
+        row = repo.get_incident(s, code)
+        if row is None:
+            raise CLIError(f"no incident with code {code!r}")
+        data = repo.incident_dict(row)
+        data["audit"] = repo.audit_trail(s, "incident", code)
+    out.print_json(json.dumps(data, ensure_ascii=False, default=str))
+
+
+# --------------------------------------------------------------------------- export
+EXPORTS = ("documents", "claims", "incidents", "tallies", "audit")
+
+
+@app.command()
+def export(
+    entity: str = typer.Argument(..., help=f"One of: {', '.join(EXPORTS)}."),
+    format: ExportFormat = typer.Option(ExportFormat.csv, "--format"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default: stdout)."),
+) -> None:
+    """Export a table as CSV, JSON or JSON lines (restricted fields are never exported)."""
+    from civcas.publish.exports import export_rows
+
+    if entity not in EXPORTS:
+        raise CLIError(f"unknown entity {entity!r}; choose one of {', '.join(EXPORTS)}")
+    with open_store().session() as s:
+        rows = list(export_rows(s, entity))
+    text = render(rows, format.value)
+    if output:
+        output.write_text(text, encoding="utf-8")
+        err.print(f"wrote {len(rows)} {entity} to {output}")
+    else:
+        sys.stdout.write(text)
+
+
+def render(rows: list[dict], fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=1, default=str) + "\n"
+    if fmt == "jsonl":
+        return "".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in rows)
+    buf = io.StringIO()
+    if rows:
+        writer = csv.DictWriter(buf, fieldnames=list(rows[0].keys()), extrasaction="ignore")
+        writer.writeheader()
+        for r in rows:
+            writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v
+                             for k, v in r.items()})
+    return buf.getvalue()
+
+
+# --------------------------------------------------------------------------- serve / demo
+@app.command()
+def serve(host: str = typer.Option("127.0.0.1"), port: int = typer.Option(8000)) -> None:
+    """Serve the web app and JSON API."""
+    run_server(open_store(), host, port)
+
+
+def run_server(store, host: str, port: int) -> None:  # noqa: ANN001
+    import uvicorn
+
+    from civcas.publish.web import create_app
+
+    out.print(f"serving {store.describe()} on http://{host}:{port}  (Ctrl+C to stop)")
+    uvicorn.run(create_app(store), host=host, port=port, log_level="warning")
+
+
+@app.command()
+def demo(
+    port: int = typer.Option(8000),
+    host: str = typer.Option("127.0.0.1"),
+    db: Path = typer.Option(Path("civcas-demo.db"), "--demo-db", help="The demo's own SQLite file (rebuilt)."),
+    no_serve: bool = typer.Option(False, "--no-serve", help="Build the demo database and stop."),
+) -> None:
+    """Build a fresh database from the bundled corpus, run every stage, and serve the web app."""
+    from civcas.demo import build_demo
+
+    store, summary = build_demo(db)
+    for line in summary:
+        out.print(line, highlight=False, markup=False)
+    if not no_serve:
+        run_server(store, host, port)
+
+
+# --------------------------------------------------------------------------- entry point
+def main(argv: Iterable[str] | None = None) -> None:
+    from civcas.ingest.readers import Rejected
+    from civcas.store import StoreError
+
+    try:
+        code = app(args=list(argv) if argv is not None else None, standalone_mode=False)
+    except (CLIError, StoreError, Rejected) as exc:
+        err.print(f"error: {exc}", highlight=False, markup=False)
+        sys.exit(1)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except (typer.Abort, KeyboardInterrupt):
+        err.print("aborted")
+        sys.exit(130)
+    except Exception as exc:  # the user gets one line; developers set CIVCAS_DEBUG=1
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        if os.environ.get("CIVCAS_DEBUG"):
+            raise
+        err.print(f"error: {type(exc).__name__}: {exc} (set CIVCAS_DEBUG=1 for details)",
+                  highlight=False, markup=False)
+        sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,60 @@
+"""The steps between reading a document and storing it.  Each is a small callable taking the
+document and the claims so far; `default_steps` is the configured chain."""
+from __future__ import annotations
+
+from typing import Protocol
+
+from civcas.records import ClaimRecord, DocumentRecord
+
+
+class Step(Protocol):
+    name: str
+
+    def __call__(self, doc: DocumentRecord, claims: list[ClaimRecord]) -> list[ClaimRecord]: ...
+
+
+class ExtractClaims:
+    """Propose claims from the text with the rules extractor (an analyst confirms them later)."""
+
+    name = "extract"
+
+    def __init__(self) -> None:
+        from civcas.extract import extract
+
+        self._extract = extract
+
+    def __call__(self, doc: DocumentRecord, claims: list[ClaimRecord]) -> list[ClaimRecord]:
+        return claims + self._extract(doc.text, doc.published)
+
+
+class GeocodeClaims:
+    """Put every claim that names a place on the map, with the precision the text allows."""
+
+    name = "geocode"
+
+    def __init__(self, gazetteer) -> None:  # noqa: ANN001
+        self._gazetteer = gazetteer
+
+    def __call__(self, doc: DocumentRecord, claims: list[ClaimRecord]) -> list[ClaimRecord]:
+        from civcas.places import GeocodeContext
+
+        context = GeocodeContext.for_document(doc.text) if hasattr(GeocodeContext, "for_document") \
+            else GeocodeContext(text=doc.text)
+        for claim in claims:
+            if claim.place_text:
+                claim.geocode = self._gazetteer.geocode(
+                    claim.place_text if not claim.country or claim.country in claim.place_text
+                    else f"{claim.place_text}, {claim.country}", context)
+        return claims
+
+
+def default_steps(store=None) -> list[Step]:  # noqa: ANN001
+    steps: list[Step] = [ExtractClaims()]
+    try:
+        from civcas.places import Gazetteer
+    except ImportError:
+        return steps
+    gazetteer = Gazetteer.for_store(store) if store is not None and hasattr(Gazetteer, "for_store") \
+        else Gazetteer.default()
+    steps.append(GeocodeClaims(gazetteer))
+    return steps

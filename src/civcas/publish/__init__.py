@@ -1,0 +1,1 @@
+"""Publish: what people see of civcas (web pages, the JSON API, exports)."""

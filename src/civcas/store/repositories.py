@@ -1,0 +1,209 @@
+"""Rows to records and back.  Stages call these; nothing outside store/ touches ORM rows."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Iterable, Sequence
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from civcas.records import ClaimRecord, DocumentRecord, Geocode, IncidentRecord
+from civcas.store.schema import AuditEvent, Claim, Document, Incident
+from civcas.store.sources import resolve_source
+
+CLAIM_COLUMNS = (
+    "type", "quote", "asserted_by", "count_min", "count_max", "qualifier", "victims", "counted",
+    "children_min", "children_max", "women_min", "women_max", "men_min", "men_max", "injured_min",
+    "injured_max", "tally_kind", "scope", "period_start", "as_of", "event_date", "event_date_end",
+    "date_precision", "place_text", "country", "belligerent", "strike_type", "strikes",
+    "incidents_count", "assessment", "historical_referred_by", "ratio", "flags", "rule",
+)
+INCIDENT_COLUMNS = (
+    "code", "previous_codes", "date", "date_end", "date_precision", "place_text", "place_text_ar",
+    "country", "admin1", "lat", "lon", "geo_precision", "belligerent", "grade", "strike_status",
+    "civilians_killed_min", "civilians_killed_max", "children_killed_min", "children_killed_max",
+    "women_killed_min", "women_killed_max", "men_killed_min", "men_killed_max", "injured_min",
+    "injured_max", "militants_killed_min", "militants_killed_max", "url", "origin",
+)
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+# --------------------------------------------------------------------------- documents
+def find_document_id(session: Session, sha256: str) -> int | None:
+    return session.scalar(select(Document.id).where(Document.sha256 == sha256))
+
+
+def add_document(session: Session, doc: DocumentRecord, claims: Sequence[ClaimRecord]) -> int:
+    """Write a document and its claims in the caller's transaction; the caller commits or rolls back."""
+    row = Document(
+        sha256=doc.sha256, raw=doc.raw, text=doc.text, url=doc.url, title=doc.title,
+        publisher=doc.publisher, source_id=resolve_source(session, doc.publisher),
+        language=doc.language, published=doc.published, retrieved_at=doc.retrieved_at,
+        ingested_at=now(), origin=doc.origin, media_type=doc.media_type,
+    )
+    session.add(row)
+    session.flush()
+    for claim in claims:
+        session.add(claim_row(session, row.id, claim, doc.text))
+    session.flush()
+    return row.id
+
+
+def claim_row(session: Session, document_id: int, claim: ClaimRecord, text: str) -> Claim:
+    start, end = claim.span
+    if text[start:end] != claim.quote:
+        raise ValueError(f"claim quote does not match the document text at [{start}, {end})")
+    values: dict[str, Any] = {name: getattr(claim, name) for name in CLAIM_COLUMNS}
+    values["flags"] = list(claim.flags or [])
+    geo = claim.geocode
+    if geo is not None and geo.lat is not None:
+        values.update(lat=geo.lat, lon=geo.lon, geo_precision=geo.precision, geocode=geo.to_dict())
+    return Claim(document_id=document_id, span_start=start, span_end=end,
+                 source_id=resolve_source(session, claim.asserted_by), **values)
+
+
+def document_record(row: Document, with_raw: bool = False) -> DocumentRecord:
+    return DocumentRecord(
+        id=row.id, sha256=row.sha256, text=row.text, raw=row.raw if with_raw else b"", url=row.url,
+        title=row.title, publisher=row.publisher, language=row.language, published=row.published,
+        retrieved_at=row.retrieved_at, origin=row.origin, media_type=row.media_type,
+    )
+
+
+def get_document(session: Session, doc_id: int) -> DocumentRecord | None:
+    row = session.get(Document, doc_id)
+    return document_record(row) if row else None
+
+
+def list_documents(session: Session, limit: int = 100, after_id: int = 0) -> list[dict[str, Any]]:
+    """Newest-first would break keyset paging on ties; ids ascend, so we page on id."""
+    n_claims = (select(func.count(Claim.id)).where(Claim.document_id == Document.id)
+                .correlate(Document).scalar_subquery())
+    q = (select(Document.id, Document.title, Document.publisher, Document.published, Document.url,
+                Document.language, Document.origin, Document.sha256, n_claims.label("claims"))
+         .where(Document.id > after_id).order_by(Document.id).limit(limit))
+    return [dict(r._mapping) for r in session.execute(q)]
+
+
+# --------------------------------------------------------------------------- claims
+def claim_record(row: Claim) -> ClaimRecord:
+    values = {name: getattr(row, name) for name in CLAIM_COLUMNS}
+    values["flags"] = list(row.flags or [])
+    geo = Geocode(**row.geocode) if row.geocode else None
+    return ClaimRecord(span=(row.span_start, row.span_end), geocode=geo, **values)
+
+
+def claim_dict(row: Claim) -> dict[str, Any]:
+    d = claim_record(row).to_dict()
+    d.update(id=row.id, document_id=row.document_id, lat=row.lat, lon=row.lon,
+             geo_precision=row.geo_precision)
+    return d
+
+
+def list_claims(session: Session, *, type: str | None = None, document_id: int | None = None,
+                limit: int = 100, after_id: int = 0) -> list[dict[str, Any]]:
+    q = select(Claim).where(Claim.id > after_id)
+    if type:
+        q = q.where(Claim.type == type)
+    if document_id is not None:
+        q = q.where(Claim.document_id == document_id)
+    return [claim_dict(r) for r in session.scalars(q.order_by(Claim.id).limit(limit))]
+
+
+def document_claims(session: Session, doc_id: int) -> list[dict[str, Any]]:
+    q = select(Claim).where(Claim.document_id == doc_id).order_by(Claim.span_start, Claim.id)
+    return [claim_dict(r) for r in session.scalars(q)]
+
+
+def tally_timeline(session: Session) -> list[dict[str, Any]]:
+    """Every tally claim with its as-of date, oldest first: the two ledgers side by side."""
+    q = (select(Claim, Document.published, Document.title)
+         .join(Document, Document.id == Claim.document_id)
+         .where(Claim.type == "tally"))
+    rows = []
+    for claim, published, title in session.execute(q):
+        d = claim_dict(claim)
+        d["as_of"] = (claim.as_of or published)
+        d["document_title"] = title
+        rows.append(d)
+    rows.sort(key=lambda r: (r["as_of"] or dt.date.max, r["id"]))
+    for r in rows:
+        r["as_of"] = r["as_of"].isoformat() if r["as_of"] else None
+    return rows
+
+
+# --------------------------------------------------------------------------- incidents
+def incident_dict(row: Incident, public: bool = True) -> dict[str, Any]:
+    d = {name: getattr(row, name) for name in INCIDENT_COLUMNS}
+    d.update(id=row.id, grade_reason=row.grade_reason, sources=row.sources or [],
+             victims=row.victims or [])
+    if not public:
+        d["analyst_notes"] = row.analyst_notes
+    return {k: (v.isoformat() if isinstance(v, (dt.date, dt.datetime)) else v) for k, v in d.items()}
+
+
+def list_incidents(session: Session, limit: int = 100, after_id: int = 0) -> list[dict[str, Any]]:
+    q = select(Incident).where(Incident.id > after_id).order_by(Incident.id).limit(limit)
+    return [incident_dict(r) for r in session.scalars(q)]
+
+
+def get_incident(session: Session, code: str) -> Incident | None:
+    return session.scalar(select(Incident).where(Incident.code == code))
+
+
+def upsert_incident(session: Session, rec: IncidentRecord, actor: str, reason: str) -> tuple[int, bool]:
+    """Insert or update a monitor's incident by its public code; every change is audited."""
+    row = get_incident(session, rec.code) if rec.code else None
+    values = {name: getattr(rec, name) for name in INCIDENT_COLUMNS if name != "strike_status"}
+    values["strike_status"] = rec.strike_status or "alleged"
+    values["sources"] = [s.to_dict() for s in rec.sources]
+    values["victims"] = [v.to_dict() for v in rec.victims]
+    if row is None:
+        row = Incident(created_at=now(), updated_at=now(), **values)
+        session.add(row)
+        session.flush()
+        audit(session, actor, "incident", row.code, "create", None, incident_dict(row), reason)
+        return row.id, True
+    before = incident_dict(row)
+    for k, v in values.items():
+        setattr(row, k, v)
+    after = incident_dict(row)
+    if after != before:
+        row.updated_at = now()
+        audit(session, actor, "incident", row.code, "update", before, after, reason)
+    return row.id, False
+
+
+# --------------------------------------------------------------------------- audit
+def audit(session: Session, actor: str, entity: str, entity_id: str | int, action: str,
+          before: dict[str, Any] | None, after: dict[str, Any] | None, reason: str | None) -> None:
+    session.add(AuditEvent(actor=actor, at=now(), entity=entity, entity_id=str(entity_id),
+                           action=action, before=before, after=after, reason=reason))
+
+
+def audit_trail(session: Session, entity: str, entity_id: str | int) -> list[dict[str, Any]]:
+    q = (select(AuditEvent).where(AuditEvent.entity == entity, AuditEvent.entity_id == str(entity_id))
+         .order_by(AuditEvent.id))
+    return [{"id": e.id, "actor": e.actor, "at": e.at.isoformat(), "action": e.action,
+             "before": e.before, "after": e.after, "reason": e.reason} for e in session.scalars(q)]
+
+
+def counts(session: Session) -> dict[str, int]:
+    return {
+        "documents": session.scalar(select(func.count(Document.id))) or 0,
+        "claims": session.scalar(select(func.count(Claim.id))) or 0,
+        "incidents": session.scalar(select(func.count(Incident.id))) or 0,
+    }
+
+
+def iter_rows(session: Session, model: type, batch: int = 1000) -> Iterable[Any]:
+    last = 0
+    while True:
+        rows = list(session.scalars(select(model).where(model.id > last).order_by(model.id).limit(batch)))
+        if not rows:
+            return
+        yield from rows
+        last = rows[-1].id

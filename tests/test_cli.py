@@ -1,0 +1,79 @@
+"""The CLI as a user meets it: a real process, one-line errors, non-zero exits, no tracebacks."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPORT = "Residents said a coalition air strike killed nine civilians in Hajin on 3 May 2018.\n"
+
+
+def civcas(*args: str, db: Path | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "CIVCAS_DEBUG": ""}
+    env.pop("CIVCAS_DB", None)
+    cmd = [sys.executable, "-m", "civcas"] + (["--db", str(db)] if db else []) + list(args)
+    return subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=cwd, timeout=120)
+
+
+def test_help_everywhere():
+    for args in ([], ["--help"], ["ingest", "--help"], ["documents", "--help"], ["documents", "list", "--help"],
+                 ["claims", "list", "--help"], ["incidents", "show", "--help"], ["export", "--help"],
+                 ["serve", "--help"], ["demo", "--help"], ["extract", "--help"]):
+        r = civcas(*args)
+        assert "Usage" in r.stdout, (args, r.stderr)
+
+
+def test_ingest_list_show_export(tmp_path):
+    db = tmp_path / "c.db"
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(REPORT)
+    r = civcas("ingest", str(tmp_path / "in"), db=db)
+    assert r.returncode == 0, r.stderr
+    assert "1 new, 0 already present, 0 rejected" in r.stdout
+    r = civcas("ingest", str(tmp_path / "in"), db=db)
+    assert "0 new, 1 already present" in r.stdout
+    assert "Hajin" in civcas("documents", "show", "1", db=db).stdout
+    r = civcas("export", "claims", "--format", "json", db=db)
+    claims = json.loads(r.stdout)
+    assert any(c["count_min"] == 9 for c in claims)
+    r = civcas("export", "documents", "--format", "csv", db=db)
+    assert r.stdout.splitlines()[0].startswith("id,")
+
+
+def test_errors_are_one_line(tmp_path):
+    db = tmp_path / "c.db"
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01\x02binary")
+    (tmp_path / "good.txt").write_text(REPORT)
+    r = civcas("ingest", str(tmp_path / "bad.txt"), str(tmp_path / "good.txt"), db=db)
+    assert r.returncode == 1
+    assert "rejected" in r.stderr and "bad.txt" in r.stderr and "Traceback" not in r.stderr
+    assert "1 new" in r.stdout
+    for args in (["documents", "show", "999"], ["incidents", "show", "CS9999"], ["export", "nonsense"]):
+        r = civcas(*args, db=db)
+        assert r.returncode != 0 and "Traceback" not in r.stderr
+        assert len(r.stderr.strip().splitlines()) == 1, r.stderr
+    r = civcas("documents", "list", db=Path("postgresql://nobody@127.0.0.1:1/x"))
+    assert r.returncode == 1 and r.stderr.startswith("error: cannot open the database")
+
+
+def test_extract_needs_no_database(tmp_path):
+    (tmp_path / "a.txt").write_text(REPORT)
+    r = civcas("extract", str(tmp_path / "a.txt"), "--format", "jsonl", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    line = json.loads(r.stdout.splitlines()[0])
+    assert line["document"].endswith("a.txt") and line["claims"]
+    assert not (tmp_path / "civcas.db").exists()
+
+
+def test_demo_builds_database(tmp_path):
+    r = civcas("demo", "--no-serve", "--demo-db", str(tmp_path / "demo.db"))
+    assert r.returncode == 0, r.stderr
+    assert "rejected" not in r.stdout
+    r = civcas("export", "tallies", "--format", "json", db=tmp_path / "demo.db")
+    tallies = json.loads(r.stdout)
+    official = [t["count_min"] for t in tallies if t["tally_kind"] == "official_acknowledged"]
+    assert {352, 624, 1059} <= set(official)
