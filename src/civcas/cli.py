@@ -29,6 +29,10 @@ incidents_app = typer.Typer(help="Incidents: the events claims describe.", no_ar
 app.add_typer(documents_app, name="documents")
 app.add_typer(claims_app, name="claims")
 app.add_typer(incidents_app, name="incidents")
+assess_app = typer.Typer(help="The official assessment workflow and the monitor's grades.", no_args_is_help=True)
+report_app = typer.Typer(help="Reports: the two ledgers month by month.", no_args_is_help=True)
+app.add_typer(assess_app, name="assess")
+app.add_typer(report_app, name="report")
 
 out = Console()
 err = Console(stderr=True)
@@ -221,8 +225,76 @@ def incidents_show(code: str = typer.Argument(..., help="The incident's public c
         if row is None:
             raise CLIError(f"no incident with code {code!r}")
         data = repo.incident_dict(row)
+        data["assessments"] = repo.incident_assessments(s, row.id)
         data["audit"] = repo.audit_trail(s, "incident", code)
     out.print_json(json.dumps(data, ensure_ascii=False, default=str))
+
+
+# --------------------------------------------------------------------------- assess / report
+@assess_app.command("transition")
+def assess_transition(
+    code: str = typer.Argument(..., help="Incident code."),
+    target: str = typer.Argument(..., help="not_yet_assessed (receipt), under_assessment, credible, "
+                                 "non_credible, duplicate, reopened."),
+    belligerent: str = typer.Option("CJTF-OIR", help="Whose assessment."),
+    actor: str = typer.Option(..., help="Who makes the change."),
+    reason: str = typer.Option(..., help="Why."),
+    effective: str = typer.Option(..., help="When it happened (YYYY-MM-DD), e.g. the statement's date."),
+    deaths_min: Optional[int] = typer.Option(None, help="Deaths conceded (credible)."),
+    deaths_max: Optional[int] = typer.Option(None),
+    reason_code: Optional[str] = typer.Option(None, help="Why non-credible, e.g. no_coalition_strikes."),
+    duplicate_of: Optional[str] = typer.Option(None, help="The incident this duplicates."),
+    statement: Optional[str] = typer.Option(None, help="The statement's text."),
+) -> None:
+    """Move an allegation through the workflow; refused with the rule's name when not allowed."""
+    import datetime as dt
+
+    from civcas.assess.workflow import WorkflowError, load
+    from civcas.store.assessments import LedgerError, apply_transition
+
+    try:
+        day = dt.date.fromisoformat(effective)
+    except ValueError:
+        raise CLIError(f"--effective must be a date like 2017-06-30, not {effective!r}") from None
+    fields = {"actor": actor, "reason": reason, "effective": day, "deaths_conceded_min": deaths_min,
+              "deaths_conceded_max": deaths_max if deaths_max is not None else deaths_min,
+              "reason_code": reason_code, "duplicate_of": duplicate_of, "statement_text": statement}
+    try:
+        with open_store().session() as s:
+            after = apply_transition(s, load(), code, belligerent, target, fields)
+    except (WorkflowError, LedgerError) as exc:
+        raise CLIError(str(exc)) from None
+    out.print(f"{code}/{belligerent}: {after['state']} (version {after['version']})")
+
+
+@report_app.command("monthly")
+def report_monthly(
+    month: str = typer.Argument(..., help="YYYY-MM"),
+    belligerent: str = typer.Option("CJTF-OIR", help="Whose statement."),
+    scope: str = typer.Option("Coalition", help="The monitor's incidents whose belligerent names this."),
+    format: str = typer.Option("json", "--format", help="json or html."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o"),
+) -> None:
+    """What a monthly statement gives, the monitor's side, and the gap between them."""
+    from civcas.tally.report import monthly_report
+
+    try:
+        report = monthly_report(open_store(), month, belligerent, scope)
+    except ValueError as exc:
+        raise CLIError(str(exc)) from None
+    if format == "json":
+        text = json.dumps(report, ensure_ascii=False, indent=1, default=str) + "\n"
+    elif format == "html":
+        from civcas.publish.render import render_standalone
+
+        text = render_standalone("monthly.html", r=report)
+    else:
+        raise CLIError(f"unknown format {format!r}; use json or html")
+    if output:
+        output.write_text(text, encoding="utf-8")
+        err.print(f"wrote {output}")
+    else:
+        sys.stdout.write(text)
 
 
 # --------------------------------------------------------------------------- export

@@ -248,3 +248,18 @@ class IncidentRecord(Record):
         d["victims"] = [v.to_dict() for v in self.victims]
         d["assessments"] = [a.to_dict() for a in self.assessments]
         return d
+
+
+@dataclass
+class AssessmentEventRecord(Record):
+    """One dated step of an allegation through the official workflow."""
+
+    incident_code: str
+    belligerent: str
+    from_state: str | None
+    to_state: str
+    effective: dt.date
+    actor: str = ""
+    reason: str = ""
+    deaths_conceded_min: int | None = None
+    deaths_conceded_max: int | None = None

@@ -86,7 +86,9 @@ def create_app(store: Store) -> FastAPI:
             if row is None:
                 raise HTTPException(404, f"no incident {code}")
             incident = repo.incident_dict(row)
-        return page(request, "incident.html", incident=incident)
+            assessments = repo.incident_assessments(s, row.id)
+            audit = repo.audit_trail(s, "incident", code)
+        return page(request, "incident.html", incident=incident, assessments=assessments, audit=audit)
 
     # ----------------------------------------------------------------------- JSON API
     def paged(request: Request, items: list[dict[str, Any]], limit: int) -> dict[str, Any]:
@@ -132,7 +134,7 @@ def create_app(store: Store) -> FastAPI:
             row = repo.get_incident(s, code)
             if row is None:
                 raise HTTPException(404, f"no incident {code}")
-            return repo.incident_dict(row)
+            return {**repo.incident_dict(row), "assessments": repo.incident_assessments(s, row.id)}
 
     @app.get("/api/tallies")
     def api_tallies() -> dict[str, Any]:

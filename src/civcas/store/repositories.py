@@ -7,8 +7,10 @@ from typing import Any, Iterable, Sequence
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from civcas.records import ClaimRecord, DocumentRecord, Geocode, IncidentRecord
-from civcas.store.schema import AuditEvent, Claim, Document, Incident
+from civcas.records import (
+    AssessmentRecord, ClaimRecord, DocumentRecord, Geocode, IncidentRecord, StrikeRecord,
+)
+from civcas.store.schema import Assessment, AuditEvent, Claim, Document, Incident, Strike
 from civcas.store.sources import resolve_source
 
 CLAIM_COLUMNS = (
@@ -207,3 +209,115 @@ def iter_rows(session: Session, model: type, batch: int = 1000) -> Iterable[Any]
             return
         yield from rows
         last = rows[-1].id
+
+
+# --------------------------------------------------------------------------- assessments
+ASSESSMENT_COLUMNS = (
+    "belligerent", "state", "reason", "duplicate_of", "deaths_conceded_min", "deaths_conceded_max",
+    "injuries_conceded_min", "injuries_conceded_max", "statement_date", "statement_text",
+    "statement_url", "strike_report", "strike_report_url", "mgrs",
+)
+
+
+def assessment_dict(row: Assessment) -> dict[str, Any]:
+    d = {name: getattr(row, name) for name in ASSESSMENT_COLUMNS}
+    d.update(id=row.id, version=row.version)
+    return {k: (v.isoformat() if isinstance(v, (dt.date, dt.datetime)) else v) for k, v in d.items()}
+
+
+def upsert_assessment(session: Session, incident_id: int, code: str, rec: AssessmentRecord,
+                      actor: str, reason: str) -> bool:
+    """Write a belligerent's assessment of an incident; a change bumps its version and is audited.
+    Returns True when something changed."""
+
+    row = session.scalar(select(Assessment).where(Assessment.incident_id == incident_id,
+                                                  Assessment.belligerent == rec.belligerent))
+    values = {name: getattr(rec, name) for name in ASSESSMENT_COLUMNS}
+    values["reason"] = list(rec.reason or [])
+    if row is None:
+        row = Assessment(incident_id=incident_id, version=1, updated_at=now(), **values)
+        session.add(row)
+        session.flush()
+        audit(session, actor, "assessment", f"{code}/{rec.belligerent}", "create", None,
+              assessment_dict(row), reason)
+        return True
+    before = assessment_dict(row)
+    for k, v in values.items():
+        setattr(row, k, v)
+    after = assessment_dict(row)
+    if after == before:
+        return False
+    row.version += 1
+    row.updated_at = now()
+    audit(session, actor, "assessment", f"{code}/{rec.belligerent}", "update", before,
+          assessment_dict(row), reason)
+    return True
+
+
+def incident_assessments(session: Session, incident_id: int) -> list[dict[str, Any]]:
+
+    q = select(Assessment).where(Assessment.incident_id == incident_id).order_by(Assessment.id)
+    return [assessment_dict(r) for r in session.scalars(q)]
+
+
+def import_incidents(session: Session, incidents: Iterable[IncidentRecord], actor: str,
+                     reason: str) -> dict[str, int]:
+    """A monitor's incident records with their assessments, in the caller's transaction."""
+    created = updated = 0
+    for rec in incidents:
+        incident_id, is_new = upsert_incident(session, rec, actor, reason)
+        changed = False
+        for a in rec.assessments:
+            changed |= upsert_assessment(session, incident_id, rec.code or str(incident_id), a, actor, reason)
+        created += is_new
+        updated += (not is_new) and changed
+    return {"created": created, "updated": updated}
+
+
+# --------------------------------------------------------------------------- declared strikes
+STRIKE_COLUMNS = ("date", "release_date", "country", "location", "strikes", "targets", "text", "source",
+                  "origin", "lat", "lon", "geo_precision", "mgrs", "time_utc")
+
+
+def strike_fingerprint(rec: StrikeRecord) -> str:
+    """The same declared strike read twice (from the same or another copy of a release) is one row."""
+    import hashlib
+
+    parts = [rec.source, rec.release_date, rec.date, rec.country, rec.location, rec.text, rec.mgrs,
+             rec.time_utc, rec.strikes]
+    return hashlib.sha256("\x1f".join("" if p is None else str(p) for p in parts).encode()).hexdigest()
+
+
+def add_strikes(session: Session, strikes: Iterable[StrikeRecord]) -> dict[str, int]:
+
+    new = present = 0
+    seen: set[str] = set()
+    batch = []
+    for rec in strikes:
+        fp = strike_fingerprint(rec)
+        if fp in seen:
+            present += 1
+            continue
+        seen.add(fp)
+        batch.append((fp, rec))
+    known: set[str] = set()
+    fps = [fp for fp, _ in batch]
+    for i in range(0, len(fps), 500):
+        known |= set(session.scalars(select(Strike.fingerprint).where(Strike.fingerprint.in_(fps[i:i + 500]))))
+    for fp, rec in batch:
+        if fp in known:
+            present += 1
+            continue
+        session.add(Strike(fingerprint=fp, **{name: getattr(rec, name) for name in STRIKE_COLUMNS}))
+        new += 1
+    session.flush()
+    return {"new": new, "present": present}
+
+
+def incident_records(session: Session, belligerent: str | None = None) -> list[IncidentRecord]:
+    """Incidents as plain records, optionally those whose belligerent names `belligerent`."""
+    q = select(Incident)
+    if belligerent:
+        q = q.where(Incident.belligerent.ilike(f"%{belligerent}%"))
+    return [IncidentRecord(**{name: getattr(r, name) for name in INCIDENT_COLUMNS}, id=r.id)
+            for r in session.scalars(q.order_by(Incident.date, Incident.id))]

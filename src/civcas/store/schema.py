@@ -299,6 +299,26 @@ class Assessment(Base):
     )
 
 
+class AssessmentEvent(Base):
+    """One dated step of the official workflow (received, started, assessed, reopened).
+
+    `effective` is when it happened in the world (the statement's date), `at` when it was
+    recorded here; monthly reports count by `effective`, so history can be entered late."""
+
+    __tablename__ = "assessment_events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"), index=True)
+    from_state: Mapped[str | None] = mapped_column(String(30))
+    to_state: Mapped[str] = mapped_column(String(30))
+    effective: Mapped[dt.date] = mapped_column(Date, index=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    actor: Mapped[str] = mapped_column(String(200))
+    reason: Mapped[str] = mapped_column(Text)
+    fields: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    __table_args__ = (CheckConstraint(one_of("to_state", records.ASSESSMENT_STATES, nullable=False),
+                                      name="to_state_known"),)
+
+
 # --------------------------------------------------------------------------- declared strikes
 class Strike(Base):
     """A strike a military declared.  `fingerprint` makes re-importing the same release a no-op."""

@@ -1,0 +1,1 @@
+"""Assess: the monitor's grade of each incident and the belligerent's assessment workflow."""

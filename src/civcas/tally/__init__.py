@@ -1,0 +1,1 @@
+"""Tally: the two ledgers month by month, and the gap between them."""
