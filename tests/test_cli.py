@@ -12,7 +12,7 @@ import pytest
 REPORT = "Residents said a coalition air strike killed nine civilians in Hajin on 3 May 2018.\n"
 
 
-def civcas(*args: str, db: Path | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+def civcas(*args: str, db: Path | str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ, "CIVCAS_DEBUG": ""}
     env.pop("CIVCAS_DB", None)
     cmd = [sys.executable, "-m", "civcas"] + (["--db", str(db)] if db else []) + list(args)
@@ -56,7 +56,7 @@ def test_errors_are_one_line(tmp_path):
         r = civcas(*args, db=db)
         assert r.returncode != 0 and "Traceback" not in r.stderr
         assert len(r.stderr.strip().splitlines()) == 1, r.stderr
-    r = civcas("documents", "list", db=Path("postgresql://nobody@127.0.0.1:1/x"))
+    r = civcas("documents", "list", db="postgresql://nobody@127.0.0.1:1/x")
     assert r.returncode == 1 and r.stderr.startswith("error: cannot open the database")
 
 

@@ -31,11 +31,16 @@ app.add_typer(claims_app, name="claims")
 app.add_typer(incidents_app, name="incidents")
 assess_app = typer.Typer(help="The official assessment workflow and the monitor's grades.", no_args_is_help=True)
 report_app = typer.Typer(help="Reports: the two ledgers month by month.", no_args_is_help=True)
+strikes_app = typer.Typer(help="Strikes that militaries declared, and their match to incidents.",
+                          no_args_is_help=True)
+app.add_typer(strikes_app, name="strikes")
+import_app = typer.Typer(help="Import a monitor's own incident records.", no_args_is_help=True)
+app.add_typer(import_app, name="import")
 app.add_typer(assess_app, name="assess")
 app.add_typer(report_app, name="report")
 
 out = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 STATE: dict[str, Any] = {"db": None}
 
 
@@ -230,6 +235,52 @@ def incidents_show(code: str = typer.Argument(..., help="The incident's public c
     out.print_json(json.dumps(data, ensure_ascii=False, default=str))
 
 
+# --------------------------------------------------------------------------- monitor records
+@import_app.command("airwars")
+def import_airwars_cmd(file: Path = typer.Argument(..., help="Airwars incident records (.jsonl or .csv).")) -> None:
+    """Load a monitor's incident records with their codes, grades, sources, victims and assessments."""
+    from civcas.ingest.monitor import import_airwars
+
+    if not file.is_file():
+        raise CLIError(f"{file}: no such file")
+    result = import_airwars(open_store(), file)
+    for e in result.errors:
+        err.print(f"rejected {e}", highlight=False, markup=False)
+    out.print(f"{result.created} new incidents, {result.updated} updated, {result.unchanged} unchanged, "
+              f"{len(result.errors)} records rejected, {len(result.warnings)} warnings")
+    if result.errors:
+        raise typer.Exit(1)
+
+
+# --------------------------------------------------------------------------- strikes
+@strikes_app.command("import")
+def strikes_import(
+    files: list[Path] = typer.Argument(..., help="Strike releases: CENTCOM/CJTF-OIR text, HTML or CSV, "
+                                       "or the Dutch defence ministry's CSV."),
+) -> None:
+    """Import declared strikes; malformed rows are reported with file and line and skipped."""
+    from civcas.strikes.load import import_strikes
+
+    for f in files:
+        if not f.is_file():
+            raise CLIError(f"{f}: no such file")
+    store = open_store()
+    result = import_strikes(store, files, gazetteer_for(store))
+    for e in result.errors:
+        err.print(f"rejected {e}", highlight=False, markup=False)
+    out.print(f"{result.new} new strikes, {result.present} already present, {len(result.errors)} rows "
+              f"rejected, {len(result.warnings)} warnings; {result.geocoded} placed on the map")
+    if result.errors:
+        raise typer.Exit(1)
+
+
+def gazetteer_for(store):  # noqa: ANN001, ANN201
+    """The store's gazetteer when places were imported into it, else the bundled default."""
+    from civcas.places import Gazetteer
+
+    return Gazetteer.from_engine(store.engine)
+
+
 # --------------------------------------------------------------------------- assess / report
 @assess_app.command("transition")
 def assess_transition(
@@ -393,7 +444,8 @@ def main(argv: Iterable[str] | None = None) -> None:
             sys.exit(exc.exit_code)
         if os.environ.get("CIVCAS_DEBUG"):
             raise
-        err.print(f"error: {type(exc).__name__}: {exc} (set CIVCAS_DEBUG=1 for details)",
+        first = (str(exc).strip().splitlines() or [""])[0][:300]
+        err.print(f"error: {type(exc).__name__}: {first} (set CIVCAS_DEBUG=1 for details)",
                   highlight=False, markup=False)
         sys.exit(1)
     sys.exit(code if isinstance(code, int) else 0)

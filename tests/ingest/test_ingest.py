@@ -24,11 +24,11 @@ def write(path: Path, content: str | bytes) -> Path:
 
 
 def test_same_bytes_twice_are_stored_once(store, tmp_path):
-    a = write(tmp_path / "a.txt", REPORT)
-    b = write(tmp_path / "copy" / "b.txt", REPORT)
+    a = write(tmp_path / "in" / "a.txt", REPORT)
+    b = write(tmp_path / "in" / "copy" / "b.txt", REPORT)
     first = ingest_paths(store, [a, b], steps=[])
     assert [o.status for o in first.outcomes] == ["new", "present"]
-    second = ingest_paths(store, [tmp_path], steps=[])
+    second = ingest_paths(store, [tmp_path / "in"], steps=[])
     assert {o.status for o in second.outcomes} == {"present"}
     with store.session() as s:
         assert repo.counts(s)["documents"] == 1
@@ -124,9 +124,14 @@ def test_seeds_ingest_once(sqlite_store, shared_dir):
     assert first.count("new") == 5 and not first.rejected
     again = ingest_paths(sqlite_store, [shared_dir / "seeds"])
     assert again.count("present") == 5 and again.count("new") == 0
+    import json
+
+    gold = json.loads((shared_dir / "acceptance" / "seeds-gold.json").read_text())["documents"]
     with sqlite_store.session() as s:
-        docs = repo.list_documents(s)
-    assert all(d["published"] is not None for d in docs)
+        docs = {d["origin"].rsplit("/", 1)[-1]: d for d in repo.list_documents(s)}
+    for name, want in gold.items():
+        got = docs[name]["published"]
+        assert (got.isoformat() if got else None) == want.get("published"), name
 
 
 def test_invalid_json_document_names_line(tmp_path):

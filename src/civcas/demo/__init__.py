@@ -12,6 +12,7 @@ from civcas.store import Store
 from civcas.store import repositories as repo
 
 CORPUS = Path(__file__).with_name("corpus")
+MONITOR = Path(__file__).with_name("monitor")
 
 
 def build_demo(db_path: Path) -> tuple[Store, list[str]]:

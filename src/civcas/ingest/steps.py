@@ -38,8 +38,7 @@ class GeocodeClaims:
     def __call__(self, doc: DocumentRecord, claims: list[ClaimRecord]) -> list[ClaimRecord]:
         from civcas.places import GeocodeContext
 
-        context = GeocodeContext.for_document(doc.text) if hasattr(GeocodeContext, "for_document") \
-            else GeocodeContext(text=doc.text)
+        context = GeocodeContext(text=doc.text)
         for claim in claims:
             if claim.place_text:
                 claim.geocode = self._gazetteer.geocode(
@@ -49,12 +48,8 @@ class GeocodeClaims:
 
 
 def default_steps(store=None) -> list[Step]:  # noqa: ANN001
-    steps: list[Step] = [ExtractClaims()]
-    try:
-        from civcas.places import Gazetteer
-    except ImportError:
-        return steps
-    gazetteer = Gazetteer.for_store(store) if store is not None and hasattr(Gazetteer, "for_store") \
-        else Gazetteer.default()
-    steps.append(GeocodeClaims(gazetteer))
-    return steps
+    """Extraction, then geocoding against the store's gazetteer (the bundled one without a store)."""
+    from civcas.places import Gazetteer
+
+    gazetteer = Gazetteer.from_engine(store.engine) if store is not None else Gazetteer.default()
+    return [ExtractClaims(), GeocodeClaims(gazetteer)]

@@ -69,13 +69,22 @@ def apply_transition(session: Session, workflow: Any, code: str, belligerent: st
     return after
 
 
+def same_party(session: Session, belligerent: str) -> list[str]:
+    """Every spelling in the ledger that names the same party ("U.S.-led Coalition" = "CJTF-OIR")."""
+    from civcas.store.sources import resolve_source
+
+    target = resolve_source(session, belligerent)
+    names = set(session.scalars(select(Assessment.belligerent).distinct()))
+    return sorted({belligerent} | {n for n in names if target is not None and resolve_source(session, n) == target})
+
+
 def events(session: Session, belligerent: str | None = None,
            until: dt.date | None = None) -> list[AssessmentEventRecord]:
     q = (select(AssessmentEvent, Assessment.belligerent, Incident.code)
          .join(Assessment, Assessment.id == AssessmentEvent.assessment_id)
          .join(Incident, Incident.id == Assessment.incident_id))
     if belligerent:
-        q = q.where(Assessment.belligerent == belligerent)
+        q = q.where(Assessment.belligerent.in_(same_party(session, belligerent)))
     if until:
         q = q.where(AssessmentEvent.effective <= until)
     out = []
@@ -86,3 +95,33 @@ def events(session: Session, belligerent: str | None = None,
             effective=ev.effective, actor=ev.actor, reason=ev.reason,
             deaths_conceded_min=f.get("deaths_conceded_min"), deaths_conceded_max=f.get("deaths_conceded_max")))
     return out
+
+
+def record_history(session: Session, incident: Any, actor: str) -> int:
+    """Dated workflow events for a monitor-imported assessment, so monthly reports can replay it:
+    received on the incident's date, completed on the statement's date.  Written once: an
+    assessment that already has events is left alone."""
+    added = 0
+    row_incident = get_incident(session, incident.code)
+    if row_incident is None or incident.date is None:
+        return 0
+    for rec in incident.assessments:
+        row = session.scalar(select(Assessment).where(Assessment.incident_id == row_incident.id,
+                                                      Assessment.belligerent == rec.belligerent))
+        if row is None or session.scalar(select(AssessmentEvent.id).where(AssessmentEvent.assessment_id == row.id)):
+            continue
+        steps = [(None, "not_yet_assessed", incident.date)]
+        if rec.state in ("credible", "non_credible", "duplicate") and rec.statement_date:
+            steps.append(("not_yet_assessed", rec.state, max(rec.statement_date, incident.date)))
+        elif rec.state == "under_assessment":
+            steps.append(("not_yet_assessed", "under_assessment", incident.date))
+        for frm, to, day in steps:
+            fields = {}
+            if to == "credible":
+                fields = {"deaths_conceded_min": rec.deaths_conceded_min,
+                          "deaths_conceded_max": rec.deaths_conceded_max}
+            session.add(AssessmentEvent(assessment_id=row.id, from_state=frm, to_state=to, effective=day,
+                                        at=now(), actor=actor, reason="history from the monitor's record",
+                                        fields=fields))
+            added += 1
+    return added

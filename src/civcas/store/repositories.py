@@ -5,6 +5,7 @@ import datetime as dt
 from typing import Any, Iterable, Sequence
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from civcas.records import (
@@ -62,7 +63,8 @@ def claim_row(session: Session, document_id: int, claim: ClaimRecord, text: str)
     values["flags"] = list(claim.flags or [])
     geo = claim.geocode
     if geo is not None and geo.lat is not None:
-        values.update(lat=geo.lat, lon=geo.lon, geo_precision=geo.precision, geocode=geo.to_dict())
+        values.update(lat=geo.lat, lon=geo.lon, geo_precision=geo.precision, place_id=geo.place_id,
+                      geocode=geo.to_dict())
     return Claim(document_id=document_id, span_start=start, span_end=end,
                  source_id=resolve_source(session, claim.asserted_by), **values)
 
@@ -261,17 +263,56 @@ def incident_assessments(session: Session, incident_id: int) -> list[dict[str, A
 
 
 def import_incidents(session: Session, incidents: Iterable[IncidentRecord], actor: str,
-                     reason: str) -> dict[str, int]:
-    """A monitor's incident records with their assessments, in the caller's transaction."""
+                     reason: str) -> dict[str, Any]:
+    """A monitor's incident records with their assessments, in the caller's transaction.
+
+    Each record is written under a savepoint: one the schema refuses (a maximum below its
+    minimum, say) is reported with its origin and skipped, and the rest still lands."""
     created = updated = 0
+    rejected: list[str] = []
     for rec in incidents:
-        incident_id, is_new = upsert_incident(session, rec, actor, reason)
-        changed = False
-        for a in rec.assessments:
-            changed |= upsert_assessment(session, incident_id, rec.code or str(incident_id), a, actor, reason)
+        try:
+            with session.begin_nested():
+                incident_id, is_new = upsert_incident(session, rec, actor, reason)
+                changed = False
+                for a in one_per_belligerent(rec.assessments):
+                    changed |= upsert_assessment(session, incident_id, rec.code or str(incident_id), a,
+                                                 actor, reason)
+        except IntegrityError as exc:
+            rejected.append(f"{rec.origin or rec.code}: {constraint_message(exc)}")
+            continue
         created += is_new
         updated += (not is_new) and changed
-    return {"created": created, "updated": updated}
+    return {"created": created, "updated": updated, "rejected": rejected}
+
+
+def one_per_belligerent(assessments: Iterable[AssessmentRecord]) -> list[AssessmentRecord]:
+    """A record may list one belligerent twice (several "unknown" parties); the store keeps one
+    assessment per belligerent, so keep the most advanced verdict, then the one with a statement."""
+    rank = {"credible": 3, "non_credible": 3, "duplicate": 3, "reopened": 2, "under_assessment": 1}
+    best: dict[str, AssessmentRecord] = {}
+    for a in assessments:
+        cur = best.get(a.belligerent)
+        if cur is None or (rank.get(a.state, 0), a.statement_date is not None) > \
+                (rank.get(cur.state, 0), cur.statement_date is not None):
+            best[a.belligerent] = a
+    return list(best.values())
+
+
+def constraint_message(exc: IntegrityError) -> str:
+    """The schema's own words for what a row broke, e.g. 'men_killed_ordered' -> a readable line."""
+    import re
+
+    text = str(exc.orig)
+    m = re.search(r"ck_\w+?_((?:\w+?)_(ordered|nonneg|known|valid|unit|positive))", text)
+    if m:
+        name = m.group(1)
+        if name.endswith("_ordered"):
+            return f"{name[:-8].replace('_', ' ')}: the maximum is below the minimum"
+        if name.endswith("_nonneg"):
+            return f"{name[:-7].replace('_', ' ')} is negative"
+        return f"value not allowed ({name})"
+    return text.splitlines()[0][:200]
 
 
 # --------------------------------------------------------------------------- declared strikes

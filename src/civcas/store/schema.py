@@ -81,6 +81,8 @@ class PlaceName(Base):
     place_id: Mapped[int] = mapped_column(ForeignKey("places.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(300))
     key: Mapped[str] = mapped_column(String(300), index=True)
+    # consonant skeleton (civcas.places.normalize.skeleton): where Latin and Arabic spellings meet
+    skeleton: Mapped[str | None] = mapped_column(String(300), index=True)
     language: Mapped[str | None] = mapped_column(String(10))
     source: Mapped[str] = mapped_column(String(100))
 
@@ -378,3 +380,19 @@ class AuditEvent(Base):
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     reason: Mapped[str | None] = mapped_column(Text)
     __table_args__ = (Index("ix_audit_events_entity", "entity", "entity_id"),)
+
+
+# --------------------------------------------------------------------------- people
+class User(Base):
+    """Someone who logs in to judge: analysts review, admins also manage users.  The public
+    (viewer) needs no account."""
+
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    username: Mapped[str] = mapped_column(String(100), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(300))
+    role: Mapped[str] = mapped_column(String(20))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    __table_args__ = (CheckConstraint(one_of("role", ("viewer", "analyst", "admin"), nullable=False),
+                                      name="role_known"),)

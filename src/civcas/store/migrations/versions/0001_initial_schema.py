@@ -128,6 +128,17 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_sources')),
     sa.UniqueConstraint('name', name=op.f('uq_sources_name'))
     )
+    op.create_table('users',
+    sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
+    sa.Column('username', sa.String(length=100), nullable=False),
+    sa.Column('password_hash', sa.String(length=300), nullable=False),
+    sa.Column('role', sa.String(length=20), nullable=False),
+    sa.Column('active', sa.Boolean(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.CheckConstraint("role IN ('viewer', 'analyst', 'admin')", name=op.f('ck_users_role_known')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_users')),
+    sa.UniqueConstraint('username', name=op.f('uq_users_username'))
+    )
     op.create_table('documents',
     sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
     sa.Column('sha256', sa.String(length=64), nullable=False),
@@ -156,6 +167,7 @@ def upgrade() -> None:
     sa.Column('place_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
     sa.Column('name', sa.String(length=300), nullable=False),
     sa.Column('key', sa.String(length=300), nullable=False),
+    sa.Column('skeleton', sa.String(length=300), nullable=True),
     sa.Column('language', sa.String(length=10), nullable=True),
     sa.Column('source', sa.String(length=100), nullable=False),
     sa.ForeignKeyConstraint(['place_id'], ['places.id'], name=op.f('fk_place_names_place_id_places'), ondelete='CASCADE'),
@@ -164,6 +176,7 @@ def upgrade() -> None:
     with op.batch_alter_table('place_names', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_place_names_key'), ['key'], unique=False)
         batch_op.create_index(batch_op.f('ix_place_names_place_id'), ['place_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_place_names_skeleton'), ['skeleton'], unique=False)
 
     op.create_table('source_aliases',
     sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
@@ -411,6 +424,7 @@ def downgrade() -> None:
 
     op.drop_table('source_aliases')
     with op.batch_alter_table('place_names', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_place_names_skeleton'))
         batch_op.drop_index(batch_op.f('ix_place_names_place_id'))
         batch_op.drop_index(batch_op.f('ix_place_names_key'))
 
@@ -420,6 +434,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_documents_published'))
 
     op.drop_table('documents')
+    op.drop_table('users')
     op.drop_table('sources')
     op.drop_table('places')
     with op.batch_alter_table('incidents', schema=None) as batch_op:
