@@ -34,12 +34,15 @@ report_app = typer.Typer(help="Reports: the two ledgers month by month.", no_arg
 strikes_app = typer.Typer(help="Strikes that militaries declared, and their match to incidents.",
                           no_args_is_help=True)
 app.add_typer(strikes_app, name="strikes")
+places_app = typer.Typer(help="The gazetteer: import GeoNames dumps, learn from a monitor's records.",
+                         no_args_is_help=True)
+app.add_typer(places_app, name="places")
 import_app = typer.Typer(help="Import a monitor's own incident records.", no_args_is_help=True)
 app.add_typer(import_app, name="import")
 app.add_typer(assess_app, name="assess")
 app.add_typer(report_app, name="report")
 
-out = Console()
+out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 STATE: dict[str, Any] = {"db": None}
 
@@ -276,9 +279,64 @@ def strikes_import(
 
 def gazetteer_for(store):  # noqa: ANN001, ANN201
     """The store's gazetteer when places were imported into it, else the bundled default."""
-    from civcas.places import Gazetteer
+    from civcas.places.cli import load_gazetteer
 
-    return Gazetteer.from_engine(store.engine)
+    return load_gazetteer(store.engine)
+
+
+# --------------------------------------------------------------------------- places
+@places_app.command("import")
+def places_import(files: list[Path] = typer.Argument(..., help="GeoNames dumps: a country file (IQ.txt), "
+                                                     "allCountries.txt, alternateNamesV2.txt, admin1CodesASCII.txt; "
+                                                     ".zip and .gz too.")) -> None:
+    """Load GeoNames dump files, streaming; a malformed line is reported and skipped."""
+    from civcas.places.cli import import_file
+
+    store = open_store()
+    failed = False
+    for f in files:
+        if not f.is_file():
+            raise CLIError(f"{f}: no such file")
+        size = f.stat().st_size
+        with Progress(TextColumn(f"{f.name}"), BarColumn(), TextColumn("{task.completed:,} lines"),
+                      console=err, disable=not err.is_terminal) as bar:
+            task = bar.add_task("import", total=None)
+            result = import_file(store.engine, f, progress=lambda n: bar.update(task, completed=n))
+        for e in result["errors"]:
+            err.print(f"rejected {f}:{e['line']}: {e['error']}", highlight=False, markup=False)
+            failed = True
+        out.print(f"{f.name} ({result['kind']}, {size / 1e6:.1f} MB): {result['places']:,} places, "
+                  f"{result['names']:,} names from {result['lines']:,} lines; {len(result['errors'])} lines rejected",
+                  highlight=False)
+    if failed:
+        raise typer.Exit(1)
+
+
+@places_app.command("learn")
+def places_learn(file: Path = typer.Argument(..., help="Geolocated incident records (Airwars layout, .jsonl).")) -> None:
+    """Learn village names and coordinates from a monitor's geolocated incidents."""
+    from civcas.places.cli import learn_file
+
+    if not file.is_file():
+        raise CLIError(f"{file}: no such file")
+    result = learn_file(open_store().engine, file)
+    out.print(json.dumps(result, ensure_ascii=False, default=str))
+
+
+@app.command()
+def geocode(
+    queries: list[str] = typer.Argument(..., help='Place phrases as reports write them, e.g. "near Mosul, Iraq".'),
+    format: str = typer.Option("json", "--format", help="json (one object per query per line)."),
+    offline: bool = typer.Option(False, "--offline", help="Use only the bundled gazetteer, no database."),
+) -> None:
+    """Geocode place phrases: one JSON object per query, in order, with precision and candidates."""
+    from civcas.places.cli import geocode_json, load_gazetteer
+
+    if format != "json":
+        raise CLIError(f"unknown format {format!r}; use json")
+    gazetteer = load_gazetteer(None if offline else open_store().engine)
+    for row in geocode_json(gazetteer, queries):
+        sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
 # --------------------------------------------------------------------------- assess / report

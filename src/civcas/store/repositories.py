@@ -321,11 +321,14 @@ STRIKE_COLUMNS = ("date", "release_date", "country", "location", "strikes", "tar
 
 
 def strike_fingerprint(rec: StrikeRecord) -> str:
-    """The same declared strike read twice (from the same or another copy of a release) is one row."""
+    """The same release read twice, from any copy of the file, is stored once.  The row's line
+    number is part of the key: two identical lines of one release (two weapons released on one
+    target) are two entries, not one."""
     import hashlib
 
+    line = (rec.origin or "").rsplit(":", 1)[-1] if rec.origin and ":" in rec.origin else ""
     parts = [rec.source, rec.release_date, rec.date, rec.country, rec.location, rec.text, rec.mgrs,
-             rec.time_utc, rec.strikes]
+             rec.time_utc, rec.strikes, line]
     return hashlib.sha256("\x1f".join("" if p is None else str(p) for p in parts).encode()).hexdigest()
 
 
