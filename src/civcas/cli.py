@@ -376,6 +376,43 @@ def assess_transition(
     out.print(f"{code}/{belligerent}: {after['state']} (version {after['version']})")
 
 
+@assess_app.command("grade")
+def assess_grade(codes: Optional[list[str]] = typer.Argument(None, help="Incident codes (default: all).")) -> None:
+    """Recompute grades by the rules (analysts' and monitors' grades are kept)."""
+    from civcas.assess.grader import grade_incidents
+
+    run = grade_incidents(open_store(), codes or None)
+    out.print(f"{run.graded} graded by the rules, {run.changed} changed, {run.kept} kept as set by an analyst or monitor")
+
+
+@assess_app.command("set-grade")
+def assess_set_grade(
+    code: str = typer.Argument(...),
+    grade: str = typer.Argument(..., help="confirmed, fair, weak, contested, discounted, or 'rules' to release."),
+    actor: str = typer.Option(..., help="Who."),
+    reason: str = typer.Option(..., help="Why."),
+) -> None:
+    """An analyst's grade, with a reason; 'rules' hands the incident back to the grading rules."""
+    from civcas.assess.grader import set_grade
+
+    try:
+        after = set_grade(open_store(), code, None if grade == "rules" else grade, actor, reason)
+    except ValueError as exc:
+        raise CLIError(str(exc)) from None
+    out.print(f"{code}: {after['grade']} ({after['grade_reason']})")
+
+
+@assess_app.command("history")
+def assess_history(code: str = typer.Argument(...)) -> None:
+    """Who changed this incident's grade, when and why."""
+    from civcas.assess.grader import grade_history
+
+    table = Table("when", "who", "grade", "why")
+    for e in grade_history(open_store(), code):
+        table.add_row(e["at"][:19], e["actor"], str((e["after"] or {}).get("grade")), e["reason"] or "")
+    out.print(table)
+
+
 @report_app.command("monthly")
 def report_monthly(
     month: str = typer.Argument(..., help="YYYY-MM"),

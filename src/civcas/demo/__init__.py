@@ -1,31 +1,54 @@
 """`civcas demo`: a fresh database from the bundled corpus, every stage run on it.
 
-The corpus (`corpus/`) is written by the civcas authors in their own words, restating public
-facts and figures, so the demo needs no network and no data of anyone else's.
+The corpus (`corpus/`) and the monitor records (`monitor/`) are written by the civcas authors
+in their own words, restating public facts and figures, so the demo needs no network and no
+data of anyone else's.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
+from civcas.assess.grader import grade_incidents
 from civcas.ingest import ingest_paths
+from civcas.ingest.monitor import import_airwars
+from civcas.places.cli import load_gazetteer
 from civcas.store import Store
 from civcas.store import repositories as repo
+from civcas.strikes.load import import_strikes
 
 CORPUS = Path(__file__).with_name("corpus")
 MONITOR = Path(__file__).with_name("monitor")
+
+
+def corpus_files() -> list[Path]:
+    return sorted(p for p in CORPUS.iterdir() if p.is_file() and p.name != "README.md")
 
 
 def build_demo(db_path: Path) -> tuple[Store, list[str]]:
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db_path}{suffix}").unlink(missing_ok=True)
     store = Store.open(str(db_path))
-    report = ingest_paths(store, [CORPUS])
-    summary = [f"demo database: {db_path}",
-               f"ingested {report.count('new')} documents from the bundled corpus"]
+    summary = [f"demo database: {db_path}"]
+
+    report = ingest_paths(store, corpus_files())
+    summary.append(f"ingest: {report.count('new')} documents from the bundled corpus")
     summary += [f"  rejected {o.reason}" for o in report.rejected]
+
+    monitor = import_airwars(store, MONITOR / "incidents.jsonl")
+    summary.append(f"import airwars: {monitor.created} monitor incidents")
+    summary += [f"  rejected {e}" for e in monitor.errors]
+
+    releases = [p for p in corpus_files() if "strike-release" in p.name]
+    strikes = import_strikes(store, releases, load_gazetteer(store.engine))
+    summary.append(f"strikes import: {strikes.new} declared strikes from {len(releases)} releases")
+    summary += [f"  rejected {e}" for e in strikes.errors]
+
+    graded = grade_incidents(store)
+    summary.append(f"assess grade: {graded.graded} graded by the rules, {graded.kept} kept as the monitor set them")
+
     with store.session() as s:
         counts = repo.counts(s)
         tallies = repo.tally_timeline(s)
-    summary.append(f"{counts['claims']} claims, {counts['incidents']} incidents, "
-                   f"{len(tallies)} tally points")
+    summary.append(f"{counts['documents']} documents, {counts['claims']} claims, "
+                   f"{counts['incidents']} incidents, {len(tallies)} tally points")
     return store, summary

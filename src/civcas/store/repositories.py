@@ -274,6 +274,11 @@ def import_incidents(session: Session, incidents: Iterable[IncidentRecord], acto
         try:
             with session.begin_nested():
                 incident_id, is_new = upsert_incident(session, rec, actor, reason)
+                if rec.grade:  # the monitor's own grade is an analyst's judgement: the rules keep off it
+                    row = session.get(Incident, incident_id)
+                    if not row.grade_overridden or row.grade_reason is None:
+                        row.grade_overridden = True
+                        row.grade_reason = f"graded by the monitor ({actor})"
                 changed = False
                 for a in one_per_belligerent(rec.assessments):
                     changed |= upsert_assessment(session, incident_id, rec.code or str(incident_id), a,

@@ -220,6 +220,11 @@ class Incident(Base):
     grade: Mapped[str | None] = mapped_column(String(20), index=True)
     grade_reason: Mapped[str | None] = mapped_column(Text)
     grade_overridden: Mapped[bool] = mapped_column(Boolean, default=False)
+    # What an analyst recorded that the grading rules read: evidence kinds (named_victims, photos,
+    # video, witness_testimony, munition_remnants, satellite_imagery) and a finding that discounts
+    # the incident ("combatants" killed, or an "other_party" most likely responsible).
+    evidence: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    discount: Mapped[str | None] = mapped_column(String(20))
     strike_status: Mapped[str] = mapped_column(String(10), default="alleged")
     civilians_killed_min: Mapped[int | None] = mapped_column(Integer)
     civilians_killed_max: Mapped[int | None] = mapped_column(Integer)
@@ -242,6 +247,7 @@ class Incident(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     __table_args__ = (
         CheckConstraint(one_of("grade", records.GRADES), name="grade_known"),
+        CheckConstraint(one_of("discount", ("combatants", "other_party")), name="discount_known"),
         CheckConstraint(one_of("strike_status", records.STRIKE_STATUSES, nullable=False),
                         name="strike_status_known"),
         CheckConstraint(one_of("date_precision", records.DATE_PRECISIONS), name="date_precision_known"),

@@ -1,0 +1,128 @@
+"""Grade the incidents in the store by the rules of `grading`, and let an analyst override.
+
+Grades are recomputed whenever inputs change (after linking, strike matching or an import);
+an incident whose grade an analyst or the monitor set stays as set, with its reason.  Every
+change of grade is an AuditEvent, so "who changed this grade, when and why" has an answer.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from civcas.assess.grading import Evidence, SourceClaim, grade
+from civcas.records import GRADES
+from civcas.store import Store
+from civcas.store import repositories as repo
+from civcas.store.schema import Assessment, Claim, ClaimLink, Document, Incident, Source, StrikeMatch
+from civcas.store.sources import resolve_source
+
+ACTOR = "grader"
+LIKELY_STRIKE_SCORE = 0.5   # a rank-1 candidate at least this strong counts as "a likely strike nearby"
+
+
+@dataclass
+class GradeRun:
+    graded: int = 0
+    changed: int = 0
+    kept: int = 0      # grades set by an analyst or a monitor, left alone
+
+
+def source_graph(session: Session) -> tuple[dict[int, str], dict[str, str]]:
+    """Canonical names by source id, and the reprint edges between canonical names."""
+    rows = session.execute(select(Source.id, Source.name, Source.parent_id)).all()
+    names = {i: n for i, n, _ in rows}
+    republishes = {names[i]: names[p] for i, _, p in rows if p is not None}
+    return names, republishes
+
+
+def canonical(session: Session, names: dict[int, str], text: str | None) -> str | None:
+    if not text:
+        return None
+    sid = resolve_source(session, text)
+    return names.get(sid, text.strip()) if sid else text.strip()
+
+
+def evidence_for(session: Session, inc: Incident, names: dict[int, str]) -> Evidence:
+    reports: list[SourceClaim] = []
+    for s in inc.sources or []:
+        name = canonical(session, names, s.get("name") if isinstance(s, dict) else str(s))
+        if name:
+            reports.append(SourceClaim(source=name))
+    linked = session.execute(
+        select(Claim.asserted_by, Claim.belligerent, Document.publisher)
+        .join(ClaimLink, ClaimLink.claim_id == Claim.id)
+        .join(Document, Document.id == Claim.document_id)
+        .where(ClaimLink.incident_id == inc.id, ClaimLink.status == "confirmed"))
+    for asserted_by, belligerent, publisher in linked:
+        outlet = canonical(session, names, publisher) or canonical(session, names, asserted_by)
+        if outlet:
+            reports.append(SourceClaim(source=outlet, attributed_to=canonical(session, names, asserted_by),
+                                       blames=belligerent))
+    assessments = session.scalars(select(Assessment).where(Assessment.incident_id == inc.id)).all()
+    best_match = session.scalar(select(StrikeMatch.score).where(
+        StrikeMatch.incident_id == inc.id, StrikeMatch.rank == 1, StrikeMatch.status != "rejected"))
+    return Evidence(
+        reports=reports,
+        credible_assessment=any(a.state == "credible" for a in assessments),
+        deaths_conceded=max((a.deaths_conceded_min or 0 for a in assessments), default=0),
+        strike_declared=inc.strike_status == "declared",
+        strike_likely=best_match is not None and best_match >= LIKELY_STRIKE_SCORE,
+        killed_were_combatants=inc.discount == "combatants",
+        other_party_responsible=inc.discount == "other_party",
+        evidence=set(inc.evidence or []),
+    )
+
+
+def grade_incidents(store: Store, codes: Iterable[str] | None = None) -> GradeRun:
+    run = GradeRun()
+    with store.session() as s:
+        names, republishes = source_graph(s)
+        q = select(Incident).order_by(Incident.id)
+        if codes is not None:
+            q = q.where(Incident.code.in_(list(codes)))
+        for inc in s.scalars(q):
+            if inc.grade_overridden:
+                run.kept += 1
+                continue
+            decision = grade(evidence_for(s, inc, names), republishes)
+            run.graded += 1
+            reason = decision.explain()
+            if (inc.grade, inc.grade_reason) != (decision.grade, reason):
+                before = {"grade": inc.grade, "grade_reason": inc.grade_reason}
+                inc.grade, inc.grade_reason = decision.grade, reason
+                repo.audit(s, ACTOR, "incident", inc.code, "grade", before,
+                           {"grade": inc.grade, "grade_reason": reason}, "grading rules")
+                run.changed += 1
+    return run
+
+
+def set_grade(store: Store, code: str, new_grade: str | None, actor: str, reason: str) -> dict:
+    """An analyst's grade, kept until they release it (`new_grade=None` hands it back to the rules)."""
+    if new_grade is not None and new_grade not in GRADES:
+        raise ValueError(f"unknown grade {new_grade!r}; grades are {', '.join(GRADES)}")
+    if not reason or not actor:
+        raise ValueError("an analyst's grade needs an actor and a reason")
+    with store.session() as s:
+        inc = repo.get_incident(s, code)
+        if inc is None:
+            raise ValueError(f"no incident with code {code!r}")
+        before = {"grade": inc.grade, "grade_reason": inc.grade_reason, "grade_overridden": inc.grade_overridden}
+        if new_grade is None:
+            inc.grade_overridden = False
+        else:
+            inc.grade, inc.grade_reason, inc.grade_overridden = new_grade, f"set by {actor}: {reason}", True
+        after = {"grade": inc.grade, "grade_reason": inc.grade_reason, "grade_overridden": inc.grade_overridden}
+        repo.audit(s, actor, "incident", code, "grade", before, after, reason)
+    if new_grade is None:
+        grade_incidents(store, [code])
+    return after
+
+
+def grade_history(store: Store, code: str) -> list[dict]:
+    """Who changed this incident's grade, when and why."""
+    with store.session() as s:
+        return [e for e in repo.audit_trail(s, "incident", code)
+                if e["action"] == "grade" or (e["before"] or {}).get("grade") != (e["after"] or {}).get("grade")]
