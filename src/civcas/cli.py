@@ -413,6 +413,53 @@ def assess_history(code: str = typer.Argument(...)) -> None:
     out.print(table)
 
 
+@assess_app.command("refer")
+def assess_refer(
+    limit: int = typer.Option(..., help="How many allegations to refer."),
+    batch: str = typer.Option(..., help="A name for this batch, e.g. 2017-06-A."),
+    actor: str = typer.Option(..., help="Who sends it."),
+    belligerent: str = typer.Option("CJTF-OIR", help="To whom."),
+    format: str = typer.Option("csv", "--format", help="csv or json."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o"),
+) -> None:
+    """Export the next allegations a military has not assessed, recording their receipt."""
+    from civcas.assess.referrals import export_referrals, render_referrals
+
+    if format not in ("csv", "json"):
+        raise CLIError(f"unknown format {format!r}; use csv or json")
+    rows = export_referrals(open_store(), belligerent, limit=limit, batch=batch, actor=actor)
+    text = render_referrals(rows, format)
+    if output:
+        output.write_text(text, encoding="utf-8")
+        err.print(f"referred {len(rows)} allegations to {belligerent}: {output}")
+    else:
+        sys.stdout.write(text)
+
+
+@assess_app.command("answers")
+def assess_answers(
+    file: Path = typer.Argument(..., help="The military's answers (CSV or JSON): incident_code, assessment, "
+                                "deaths_conceded, reason_code, duplicate_of, statement_date, statement."),
+    actor: str = typer.Option(..., help="Who imports them."),
+    belligerent: str = typer.Option("CJTF-OIR", help="Whose answers."),
+) -> None:
+    """Import a military's answers to a referral batch, matched to the incidents."""
+    from civcas.assess.referrals import import_answers
+
+    if not file.is_file():
+        raise CLIError(f"{file}: no such file")
+    try:
+        result = import_answers(open_store(), file, belligerent, actor)
+    except (ValueError, json.JSONDecodeError) as exc:
+        raise CLIError(f"{file}: {exc}") from None
+    for line in result.unknown + result.refused:
+        err.print(f"rejected {line}", highlight=False, markup=False)
+    out.print(f"{result.applied} answers applied, {len(result.unknown)} unknown incidents, "
+              f"{len(result.refused)} refused")
+    if result.unknown or result.refused:
+        raise typer.Exit(1)
+
+
 @report_app.command("monthly")
 def report_monthly(
     month: str = typer.Argument(..., help="YYYY-MM"),

@@ -32,7 +32,7 @@ def apply_transition(session: Session, workflow: Any, code: str, belligerent: st
     if incident is None:
         raise LedgerError(f"no incident with code {code!r}")
     row = session.scalar(select(Assessment).where(Assessment.incident_id == incident.id,
-                                                  Assessment.belligerent == belligerent))
+                                                  Assessment.belligerent.in_(same_party(session, belligerent))))
     if row is None:
         if target != workflow.initial:
             raise LedgerError(f"{code} has no allegation against {belligerent} yet; "
