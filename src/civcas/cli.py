@@ -465,7 +465,7 @@ def report_monthly(
     month: str = typer.Argument(..., help="YYYY-MM"),
     belligerent: str = typer.Option("CJTF-OIR", help="Whose statement."),
     scope: str = typer.Option("Coalition", help="The monitor's incidents whose belligerent names this."),
-    format: str = typer.Option("json", "--format", help="json or html."),
+    format: str = typer.Option("json", "--format", help="json, html or pdf (pdf needs --output)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o"),
 ) -> None:
     """What a monthly statement gives, the monitor's side, and the gap between them."""
@@ -481,8 +481,16 @@ def report_monthly(
         from civcas.publish.render import render_standalone
 
         text = render_standalone("monthly.html", r=report)
+    elif format == "pdf":
+        from civcas.publish.render import render_pdf
+
+        if output is None:
+            raise CLIError("a PDF needs --output FILE")
+        output.write_bytes(render_pdf("monthly.html", r=report))
+        err.print(f"wrote {output}")
+        return
     else:
-        raise CLIError(f"unknown format {format!r}; use json or html")
+        raise CLIError(f"unknown format {format!r}; use json, html or pdf")
     if output:
         output.write_text(text, encoding="utf-8")
         err.print(f"wrote {output}")

@@ -101,3 +101,15 @@ def test_falling_official_figure_is_flagged():
            for v, d in ((603, "2017-07"), (624, "2017-08"), (610, "2017-09"), (817, "2017-12"))]
     flags = timeline_flags(pts)
     assert len(flags) == 1 and "610 after 624" in flags[0]["flag"]
+
+
+def test_report_formats(june, tmp_path):
+    from civcas.publish.render import render_pdf, render_standalone
+    from civcas.tally.report import monthly_report
+
+    report = monthly_report(june, "2017-06", "CJTF-OIR", None)
+    assert report["official"]["open_end"] == 5
+    assert report["gap"]["acknowledged"] == 3
+    html = render_standalone("monthly.html", r=report)
+    assert "carried over" in html and "<svg" in html
+    assert render_pdf("monthly.html", r=report).startswith(b"%PDF")
