@@ -4,5 +4,6 @@
 # unreachable server fails them instead of skipping.  Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+scripts/system-deps.sh runtime test
 scripts/setup.sh test
 exec .venv/bin/python -m pytest -p no:cacheprovider "$@"
