@@ -77,3 +77,39 @@ def test_demo_builds_database(tmp_path):
     tallies = json.loads(r.stdout)
     official = [t["count_min"] for t in tallies if t["tally_kind"] == "official_acknowledged"]
     assert {352, 624, 1059} <= set(official)
+
+
+def test_readme_tour_names_real_commands():
+    """The README and the CLI match one to one: every command it shows exists, and every
+    command that exists is shown."""
+    import re
+
+    import typer
+
+    from civcas.cli import app
+
+    root = typer.main.get_command(app)
+    shown = set()
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    blocks = "\n".join(re.findall(r"```sh\n(.*?)```", readme, re.S))
+    for line in re.findall(r"^civcas ([a-z][a-z -]*)", blocks, re.M):
+        words = line.split()
+        cmd, path = root, []
+        for w in words:
+            if hasattr(cmd, "commands") and w in cmd.commands:
+                cmd = cmd.commands[w]
+                path.append(w)
+            else:
+                break
+        assert path, f"README shows an unknown command: civcas {line}"
+        shown.add(" ".join(path))
+
+    def leaves(group, prefix=()):
+        for name, sub in group.commands.items():
+            if hasattr(sub, "commands"):
+                yield from leaves(sub, prefix + (name,))
+            else:
+                yield " ".join(prefix + (name,))
+
+    missing = set(leaves(root)) - shown
+    assert not missing, f"commands the README does not show: {sorted(missing)}"

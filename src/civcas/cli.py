@@ -587,10 +587,8 @@ def main(argv: Iterable[str] | None = None) -> None:
         err.print("aborted")
         sys.exit(130)
     except Exception as exc:  # the user gets one line; developers set CIVCAS_DEBUG=1
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
+        if hasattr(exc, "format_message") and hasattr(exc, "exit_code"):  # a usage error
+            err.print(f"error: {exc.format_message()} (see --help)", highlight=False, markup=False)
             sys.exit(exc.exit_code)
         if os.environ.get("CIVCAS_DEBUG"):
             raise
