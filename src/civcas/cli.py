@@ -460,6 +460,27 @@ def assess_answers(
         raise typer.Exit(1)
 
 
+@report_app.command("tallies")
+def report_tallies(format: str = typer.Option("table", "--format", help="table or json.")) -> None:
+    """Official and independent tallies over time, with the figures that fall or do not add up."""
+    from civcas.tally.report import tally_timeline
+
+    data = tally_timeline(open_store())
+    if format == "json":
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1, default=str) + "\n")
+        return
+    table = Table("as of", "kind", "who", "count", "quote")
+    for p in data["points"]:
+        count = _s(p["count_min"]) + (f"-{p['count_max']}" if p["count_max"] not in (None, p["count_min"]) else "")
+        table.add_row(p["as_of"] or "", p["tally_kind"] or "", p["asserted_by"] or "", count, p["quote"][:80])
+    out.print(table)
+    for f in data["falling"]:
+        out.print(f"[red]flag[/]: {f['flag']}", highlight=False)
+    for st in data["statements"]:
+        for f in st["flags"]:
+            out.print(f"[red]flag[/] (document {st['document_id']}): {f}", highlight=False)
+
+
 @report_app.command("monthly")
 def report_monthly(
     month: str = typer.Argument(..., help="YYYY-MM"),
