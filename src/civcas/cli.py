@@ -402,6 +402,26 @@ def assess_set_grade(
     out.print(f"{code}: {after['grade']} ({after['grade_reason']})")
 
 
+@assess_app.command("evidence")
+def assess_evidence(
+    code: str = typer.Argument(...),
+    add: list[str] = typer.Option([], "--add", help="named_victims, photos, video, witness_testimony, "
+                                  "munition_remnants, satellite_imagery."),
+    remove: list[str] = typer.Option([], "--remove"),
+    discount: Optional[str] = typer.Option(None, help="combatants, other_party, or none to clear."),
+    actor: str = typer.Option(..., help="Who."),
+    reason: str = typer.Option(..., help="Why."),
+) -> None:
+    """Record evidence or a discounting finding on an incident; its grade is recomputed."""
+    from civcas.assess.grader import record_findings
+
+    try:
+        after = record_findings(open_store(), code, actor, reason, add=add, remove=remove, discount=discount)
+    except ValueError as exc:
+        raise CLIError(str(exc)) from None
+    out.print(f"{code}: evidence {', '.join(after['evidence']) or 'none'}; discount {after['discount'] or 'none'}")
+
+
 @assess_app.command("history")
 def assess_history(code: str = typer.Argument(...)) -> None:
     """Who changed this incident's grade, when and why."""

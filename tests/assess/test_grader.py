@@ -66,3 +66,19 @@ def test_monitor_grades_are_kept(sqlite_store):
     before = grades(sqlite_store)
     run = grade_incidents(sqlite_store)
     assert run.kept == 3 and grades(sqlite_store) == before
+
+
+def test_findings_regrade_and_are_audited(store):
+    from civcas.assess.grader import record_findings
+
+    add(store, "F", ["SOHR", "RBSS"], strike_status="declared")
+    grade_incidents(store)
+    after = record_findings(store, "F", "analyst:omar", "the dead were fighters, per their families",
+                            add=["video"], discount="combatants")
+    assert after == {"evidence": ["video"], "discount": "combatants"}
+    assert grades(store)["F"] == "discounted"
+    with store.session() as s:
+        actions = [(e["actor"], e["action"]) for e in repo.audit_trail(s, "incident", "F")]
+    assert ("analyst:omar", "findings") in actions and actions[-1] == ("grader", "grade")
+    with pytest.raises(ValueError, match="unknown evidence"):
+        record_findings(store, "F", "a", "b", add=["rumour"])

@@ -126,3 +126,32 @@ def grade_history(store: Store, code: str) -> list[dict]:
     with store.session() as s:
         return [e for e in repo.audit_trail(s, "incident", code)
                 if e["action"] == "grade" or (e["before"] or {}).get("grade") != (e["after"] or {}).get("grade")]
+
+
+def record_findings(store: Store, code: str, actor: str, reason: str, *, add: Iterable[str] = (),
+                    remove: Iterable[str] = (), discount: str | None = None) -> dict:
+    """An analyst records evidence on an incident (named victims, video, ...) or a finding that
+    discounts it; the grade is recomputed at once, and both changes are audited."""
+    from civcas.assess.grading import EVIDENCE_KINDS
+
+    unknown = [k for k in [*add, *remove] if k not in EVIDENCE_KINDS]
+    if unknown:
+        raise ValueError(f"unknown evidence {', '.join(unknown)}; kinds are {', '.join(EVIDENCE_KINDS)}")
+    if discount not in (None, "none", "combatants", "other_party"):
+        raise ValueError("discount is combatants, other_party or none")
+    if not actor or not reason:
+        raise ValueError("a finding needs an actor and a reason")
+    with store.session() as s:
+        inc = repo.get_incident(s, code)
+        if inc is None:
+            raise ValueError(f"no incident with code {code!r}")
+        before = {"evidence": list(inc.evidence or []), "discount": inc.discount}
+        kinds = (set(inc.evidence or []) | set(add)) - set(remove)
+        inc.evidence = sorted(kinds)
+        if discount is not None:
+            inc.discount = None if discount == "none" else discount
+        after = {"evidence": inc.evidence, "discount": inc.discount}
+        if after != before:
+            repo.audit(s, actor, "incident", code, "findings", before, after, reason)
+    grade_incidents(store, [code])
+    return after
