@@ -37,6 +37,9 @@ app.add_typer(strikes_app, name="strikes")
 places_app = typer.Typer(help="The gazetteer: import GeoNames dumps, learn from a monitor's records.",
                          no_args_is_help=True)
 app.add_typer(places_app, name="places")
+sources_app = typer.Typer(help="Who says it: sources, their aliases, and who republishes whom.",
+                          no_args_is_help=True)
+app.add_typer(sources_app, name="sources")
 import_app = typer.Typer(help="Import a monitor's own incident records.", no_args_is_help=True)
 app.add_typer(import_app, name="import")
 app.add_typer(assess_app, name="assess")
@@ -253,6 +256,40 @@ def import_airwars_cmd(file: Path = typer.Argument(..., help="Airwars incident r
               f"{len(result.errors)} records rejected, {len(result.warnings)} warnings")
     if result.errors:
         raise typer.Exit(1)
+
+
+# --------------------------------------------------------------------------- sources
+@sources_app.command("list")
+def sources_list() -> None:
+    """Sources with their kind, aliases and the source each republishes."""
+    from civcas.store.sources import list_sources
+
+    with open_store().session() as s:
+        rows = list_sources(s)
+    table = Table("name", "kind", "republishes", "aliases")
+    for r in rows:
+        table.add_row(r["name"], r["kind"], r["republishes"] or "", ", ".join(r["aliases"])[:80])
+    out.print(table)
+
+
+@sources_app.command("add")
+def sources_add(
+    name: str = typer.Argument(...),
+    kind: str = typer.Option("media", help="media, wire, ngo_monitor, official_military, un, social_media, witness."),
+    alias: list[str] = typer.Option([], "--alias", help="Another spelling (repeatable)."),
+    republishes: Optional[str] = typer.Option(None, help="The source whose reports this one reprints."),
+    actor: str = typer.Option(..., help="Who."),
+    reason: str = typer.Option(..., help="Why."),
+) -> None:
+    """Add a source, or give one aliases or a reprint edge (two reprints of one wire are one source)."""
+    from civcas.store.sources import add_source
+
+    try:
+        with open_store().session() as s:
+            src = add_source(s, name, kind, alias, republishes, actor, reason)
+            out.print(f"source {src.name} ({src.kind})")
+    except ValueError as exc:
+        raise CLIError(str(exc)) from None
 
 
 # --------------------------------------------------------------------------- strikes

@@ -82,3 +82,27 @@ def test_findings_regrade_and_are_audited(store):
     assert ("analyst:omar", "findings") in actions and actions[-1] == ("grader", "grade")
     with pytest.raises(ValueError, match="unknown evidence"):
         record_findings(store, "F", "a", "b", add=["rumour"])
+
+
+def test_social_media_needs_corroborating_evidence(store):
+    from civcas.assess.grader import record_findings
+
+    add(store, "S", ["activists", "residents"], strike_status="declared")
+    grade_incidents(store)
+    assert grades(store)["S"] is None          # uncorroborated posts are not credible sources
+    record_findings(store, "S", "analyst:omar", "victims named by families", add=["named_victims"])
+    assert grades(store)["S"] == "fair"
+
+
+def test_reprint_edge_from_the_store_makes_one_source(store):
+    from civcas.store.sources import add_source
+
+    with store.session() as s:
+        add_source(s, "Daily Star", "media", [], "AP", "analyst:lina", "prints AP copy")
+        add_source(s, "Evening Herald", "media", ["the Herald"], "Associated Press", "analyst:lina", "AP copy")
+    add(store, "W", ["Daily Star", "the Herald"], strike_status="declared")
+    grade_incidents(store)
+    assert grades(store)["W"] == "weak"
+    with store.session() as s:
+        with pytest.raises(ValueError, match="cannot republish itself"):
+            add_source(s, "Reuters", "wire", [], "Reuters", "a", "b")

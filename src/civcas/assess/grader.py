@@ -45,12 +45,24 @@ def canonical(session: Session, names: dict[int, str], text: str | None) -> str 
     return names.get(sid, text.strip()) if sid else text.strip()
 
 
+# Posts by residents or on social media are credible when the incident carries evidence that
+# can be checked: the victims' names, photographs or video.
+CORROBORATION = {"named_victims", "photos", "video"}
+NEEDS_CORROBORATION = {"social_media", "witness"}
+
+
 def evidence_for(session: Session, inc: Incident, names: dict[int, str]) -> Evidence:
+    kinds = dict(session.execute(select(Source.name, Source.kind)).all())
+    corroborated = bool(CORROBORATION & set(inc.evidence or []))
+
+    def credible(name: str) -> bool:
+        return corroborated or kinds.get(name) not in NEEDS_CORROBORATION
+
     reports: list[SourceClaim] = []
     for s in inc.sources or []:
         name = canonical(session, names, s.get("name") if isinstance(s, dict) else str(s))
         if name:
-            reports.append(SourceClaim(source=name))
+            reports.append(SourceClaim(source=name, credible=credible(name)))
     linked = session.execute(
         select(Claim.asserted_by, Claim.belligerent, Document.publisher)
         .join(ClaimLink, ClaimLink.claim_id == Claim.id)
@@ -59,8 +71,9 @@ def evidence_for(session: Session, inc: Incident, names: dict[int, str]) -> Evid
     for asserted_by, belligerent, publisher in linked:
         outlet = canonical(session, names, publisher) or canonical(session, names, asserted_by)
         if outlet:
-            reports.append(SourceClaim(source=outlet, attributed_to=canonical(session, names, asserted_by),
-                                       blames=belligerent))
+            origin = canonical(session, names, asserted_by)
+            reports.append(SourceClaim(source=outlet, attributed_to=origin, blames=belligerent,
+                                       credible=credible(origin or outlet)))
     assessments = session.scalars(select(Assessment).where(Assessment.incident_id == inc.id)).all()
     best_match = session.scalar(select(StrikeMatch.score).where(
         StrikeMatch.incident_id == inc.id, StrikeMatch.rank == 1, StrikeMatch.status != "rejected"))

@@ -14,7 +14,8 @@ Independence is counted on the source graph: a wire's reprints are the wire; an 
 repeats another's count ("according to the Observatory") is the Observatory.  Evidence on the
 incident (named victims, photos, video, testimony, munition remnants, satellite imagery) does not
 change the grade by itself — monitors grade on sourcing and attribution — but it is listed in the
-reasons, and it lets two independent sources count as credible without further checks.
+reasons, and it decides whether residents' and social-media reports count as credible sources
+(they do when the victims are named or there are photographs or video; see `grader`).
 """
 from __future__ import annotations
 

@@ -61,3 +61,52 @@ def resolve_source(session: Session, name: str | None) -> int | None:
     key = alias_key(name)
     hit = session.scalar(select(SourceAlias.source_id).where(SourceAlias.key == key))
     return hit
+
+
+def add_source(session: Session, name: str, kind: str, aliases: list[str], republishes: str | None,
+               actor: str, reason: str) -> Source:
+    """Add a source or extend one: new aliases, or the source it republishes (a reprint edge,
+    which makes grading count the two as one).  Audited like every judgement."""
+    from civcas.records import SOURCE_KINDS
+    from civcas.store.repositories import audit
+
+    if kind not in SOURCE_KINDS:
+        raise ValueError(f"unknown kind {kind!r}; kinds are {', '.join(SOURCE_KINDS)}")
+    src = session.scalar(select(Source).where(Source.name == name))
+    before = None
+    if src is None:
+        existing = resolve_source(session, name)
+        if existing is not None:
+            src = session.get(Source, existing)
+    if src is None:
+        src = Source(name=name, kind=kind)
+        session.add(src)
+        session.flush()
+    else:
+        before = {"kind": src.kind, "parent_id": src.parent_id}
+        src.kind = kind
+    if republishes:
+        parent = resolve_source(session, republishes)
+        if parent is None:
+            raise ValueError(f"no source named {republishes!r}")
+        if parent == src.id:
+            raise ValueError("a source cannot republish itself")
+        src.parent_id = parent
+    for alias in [name, *aliases]:
+        key = alias_key(alias)
+        owner = session.scalar(select(SourceAlias.source_id).where(SourceAlias.key == key))
+        if owner is None:
+            session.add(SourceAlias(source_id=src.id, alias=alias, key=key))
+        elif owner != src.id:
+            raise ValueError(f"alias {alias!r} already names another source")
+    session.flush()
+    audit(session, actor, "source", src.name, "create" if before is None else "update", before,
+          {"kind": src.kind, "parent_id": src.parent_id, "aliases": aliases}, reason)
+    return src
+
+
+def list_sources(session: Session) -> list[dict]:
+    rows = session.scalars(select(Source).order_by(Source.name)).all()
+    names = {s.id: s.name for s in rows}
+    return [{"name": s.name, "kind": s.kind, "republishes": names.get(s.parent_id),
+             "aliases": sorted(a.alias for a in s.aliases if a.alias != s.name)} for s in rows]
