@@ -651,12 +651,11 @@ def demo(
 
 # --------------------------------------------------------------------------- entry point
 def main(argv: Iterable[str] | None = None) -> None:
-    from civcas.ingest.readers import Rejected
-    from civcas.store import StoreError
+    from civcas.errors import CivcasError
 
     try:
         code = app(args=list(argv) if argv is not None else None, standalone_mode=False)
-    except (CLIError, StoreError, Rejected) as exc:
+    except (CLIError, CivcasError) as exc:
         err.print(f"error: {exc}", highlight=False, markup=False)
         sys.exit(1)
     except typer.Exit as exc:

@@ -15,14 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
+from civcas.errors import Rejected
 from civcas.records import DocumentRecord
 
 MAX_BYTES = 20 * 1024 * 1024
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl")
 
 
-class Rejected(Exception):
-    """A file or record that cannot become a document; str(exc) is the user's one line."""
 
 
 @dataclass

@@ -8,13 +8,12 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from civcas.errors import StoreError
 from civcas.store import migrate
 from civcas.store.db import describe, make_engine, resolve_url
 from civcas.store.sources import seed_sources
 
 
-class StoreError(Exception):
-    """A store that cannot be opened or used; the message is for the user."""
 
 
 class Store:
