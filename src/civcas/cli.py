@@ -258,6 +258,35 @@ def import_airwars_cmd(file: Path = typer.Argument(..., help="Airwars incident r
         raise typer.Exit(1)
 
 
+# --------------------------------------------------------------------------- link
+@app.command()
+def link(
+    full: bool = typer.Option(False, "--full", help="Relink every claim, not only the new ones."),
+    engine: str = typer.Option("duckdb", "--engine", help="duckdb (default) or spark (local mode)."),
+    upper: Optional[float] = typer.Option(None, help="Match probability above which a claim joins an incident."),
+    lower: Optional[float] = typer.Option(None, help="Below this a claim starts a new incident; between, a "
+                                          "link is suggested for review."),
+) -> None:
+    """Link incident claims into incidents with Splink; incident codes stay stable."""
+    from civcas.assess.grader import grade_incidents
+    from civcas.link import DEFAULT_LOWER, DEFAULT_UPPER, EngineUnavailable
+    from civcas.link import link as run_link
+
+    store = open_store()
+    try:
+        report = run_link(store, full=full, engine=engine, upper=upper if upper is not None else DEFAULT_UPPER,
+                          lower=lower if lower is not None else DEFAULT_LOWER)
+    except (EngineUnavailable, ValueError) as exc:
+        raise CLIError(str(exc)) from None
+    graded = grade_incidents(store)
+    out.print(f"{report.claims_considered} claims considered: {report.linked} joined incidents, "
+              f"{report.in_new_incidents} in {report.new_incidents} new incidents, {report.suggested} suggested "
+              f"for review, {report.merges} merges ({report.parameters} parameters, {report.engine}); "
+              f"{graded.changed} grades changed")
+    for note in report.notes:
+        out.print(f"  {note}", highlight=False, markup=False)
+
+
 # --------------------------------------------------------------------------- sources
 @sources_app.command("list")
 def sources_list() -> None:

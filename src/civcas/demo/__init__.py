@@ -11,6 +11,7 @@ from pathlib import Path
 from civcas.assess.grader import grade_incidents
 from civcas.ingest import ingest_paths
 from civcas.ingest.monitor import import_airwars
+from civcas.link import link
 from civcas.places.cli import load_gazetteer
 from civcas.store import Store
 from civcas.store import repositories as repo
@@ -30,18 +31,22 @@ def build_demo(db_path: Path) -> tuple[Store, list[str]]:
     store = Store.open(str(db_path))
     summary = [f"demo database: {db_path}"]
 
-    report = ingest_paths(store, corpus_files())
-    summary.append(f"ingest: {report.count('new')} documents from the bundled corpus")
-    summary += [f"  rejected {o.reason}" for o in report.rejected]
-
     monitor = import_airwars(store, MONITOR / "incidents.jsonl")
     summary.append(f"import airwars: {monitor.created} monitor incidents")
     summary += [f"  rejected {e}" for e in monitor.errors]
+
+    report = ingest_paths(store, corpus_files())
+    summary.append(f"ingest: {report.count('new')} documents from the bundled corpus")
+    summary += [f"  rejected {o.reason}" for o in report.rejected]
 
     releases = [p for p in corpus_files() if "strike-release" in p.name]
     strikes = import_strikes(store, releases, load_gazetteer(store.engine))
     summary.append(f"strikes import: {strikes.new} declared strikes from {len(releases)} releases")
     summary += [f"  rejected {e}" for e in strikes.errors]
+
+    linked = link(store)
+    summary.append(f"link: {linked.claims_considered} incident claims, {linked.linked} joined monitor incidents, "
+                   f"{linked.new_incidents} new incidents, {linked.suggested} suggested for review")
 
     graded = grade_incidents(store)
     summary.append(f"assess grade: {graded.graded} graded by the rules, {graded.kept} kept as the monitor set them")
