@@ -113,3 +113,19 @@ def test_readme_tour_names_real_commands():
 
     missing = set(leaves(root)) - shown
     assert not missing, f"commands the README does not show: {sorted(missing)}"
+
+
+def test_users_add(tmp_path):
+    db = tmp_path / "c.db"
+    env = {**os.environ}
+    env.pop("CIVCAS_DB", None)
+
+    def add(name: str, password: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "civcas", "--db", str(db), "users", "add", name,
+                               "--password-stdin"], input=password + "\n", capture_output=True, text=True,
+                              env=env, timeout=60)
+
+    assert add("amal", "a long enough secret").returncode == 0
+    r = add("amal", "a long enough secret")
+    assert r.returncode == 1 and "exists already" in r.stderr
+    assert "at least" in add("bob", "short").stderr

@@ -40,6 +40,8 @@ app.add_typer(places_app, name="places")
 sources_app = typer.Typer(help="Who says it: sources, their aliases, and who republishes whom.",
                           no_args_is_help=True)
 app.add_typer(sources_app, name="sources")
+users_app = typer.Typer(help="People who log in to the web app to review and judge.", no_args_is_help=True)
+app.add_typer(users_app, name="users")
 import_app = typer.Typer(help="Import a monitor's own incident records.", no_args_is_help=True)
 app.add_typer(import_app, name="import")
 app.add_typer(assess_app, name="assess")
@@ -256,6 +258,27 @@ def import_airwars_cmd(file: Path = typer.Argument(..., help="Airwars incident r
               f"{len(result.errors)} records rejected, {len(result.warnings)} warnings")
     if result.errors:
         raise typer.Exit(1)
+
+
+# --------------------------------------------------------------------------- users
+@users_app.command("add")
+def users_add(
+    username: str = typer.Argument(...),
+    role: str = typer.Option("analyst", help="analyst or admin (the public needs no account)."),
+    password_stdin: bool = typer.Option(False, "--password-stdin", help="Read the password from standard input."),
+) -> None:
+    """Add an analyst or an admin; the password is asked for (or read from stdin) and stored hashed."""
+    from civcas.publish.auth import AuthError, create_user
+
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = typer.prompt("password", hide_input=True, confirmation_prompt=True)
+    try:
+        create_user(open_store(), username, password, role)
+    except AuthError as exc:
+        raise CLIError(str(exc)) from None
+    out.print(f"user {username} ({role}) added")
 
 
 # --------------------------------------------------------------------------- link
