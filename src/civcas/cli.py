@@ -405,10 +405,13 @@ def places_import(files: list[Path] = typer.Argument(..., help="GeoNames dumps: 
 def places_learn(file: Path = typer.Argument(..., help="Geolocated incident records (Airwars layout, .jsonl).")) -> None:
     """Learn village names and coordinates from a monitor's geolocated incidents."""
     from civcas.places.cli import learn_file
+    from civcas.places.importer import seed_default
 
     if not file.is_file():
         raise CLIError(f"{file}: no such file")
-    result = learn_file(open_store().engine, file)
+    engine = open_store().engine
+    seed_default(engine)  # learned spellings attach to the bundled places they name
+    result = learn_file(engine, file)
     out.print(json.dumps(result, ensure_ascii=False, default=str))
 
 
