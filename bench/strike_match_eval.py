@@ -6,7 +6,11 @@ release line quoted verbatim in Airwars' record).  Candidates: every line of the
 is in the top three), for the scorer and for a naive baseline (smallest release delay, then
 nearest place).
 
-Usage:  .venv/bin/python bench/strike_match_eval.py [--shared ../shared] [--json] [--show N]
+Usage:  .venv/bin/python bench/strike_match_eval.py [--shared ../shared] [--json] [--show N] [--lomo] [--no-strikes]
+
+--lomo fits five weights on a grid leaving one month out at a time and reports the held-out
+figures; --no-strikes reports how often civcas proposes or declares a strike for incidents the
+coalition rejected for `no_coalition_strikes`.
 """
 from __future__ import annotations
 
@@ -66,19 +70,136 @@ def load(shared: Path):
     return strikes, cases, missing
 
 
-def evaluate(ranker, strikes, cases, locate, show: int = 0) -> dict:
+def by_release_day(strikes):
+    """Strikes indexed by release day, so each incident scores only its own window."""
+    index = defaultdict(list)
+    for s in strikes:
+        index[s.release_date or (s.date + dt.timedelta(days=1))].append(s)
+    return index
+
+
+def window_of(index, inc, window=(-1, 4)):
+    if inc.date is None:
+        return []
+    last = (inc.date_end or inc.date) if inc.date_end and inc.date_end > inc.date else inc.date
+    days = (last - inc.date).days
+    return [s for k in range(window[0], days + window[1] + 1)
+            for s in index.get(inc.date + dt.timedelta(days=k), [])]
+
+
+def case_ranks(ranker, strikes, cases, locate, **kw) -> list[int | None]:
+    """The best rank of a gold line for each case (None: not among the candidates)."""
     cache: dict = {}
+    index = by_release_day(strikes)
+    out = []
+    for inc, gold in cases:
+        ranked = ranker(inc, window_of(index, inc), locate, cache=cache, **kw)
+        gold_ids = {id(strikes[g]) for g in gold}
+        ranks = [k for k, c in enumerate(ranked, 1) if id(c.strike) in gold_ids]
+        out.append(ranks[0] if ranks else None)
+    return out
+
+
+def summary(ranks: list[int | None]) -> dict:
+    n = len(ranks) or 1
+    return {"incidents": len(ranks), "rank1": round(sum(r == 1 for r in ranks) / n, 3),
+            "recall3": round(sum(r is not None and r <= 3 for r in ranks) / n, 3),
+            "mrr": round(sum(1 / r for r in ranks if r) / n, 3)}
+
+
+GRID = {"later_release": (0.0, -0.5, -1.0, -2.0), "distance_scale_km": (50.0, 100.0, 150.0),
+        "strikes": (0.0, 0.25, 0.5, 0.75), "near_slack_km": (20.0, 45.0, 70.0),
+        "named_town": (0.0, 0.5, 1.0, 2.0)}
+
+
+def leave_one_month_out(strikes, cases, locate) -> dict:
+    """Fit five weights on a grid on all months but one, score the month left out; repeat.
+
+    Reports the held-out figures (what to expect on unseen incidents) next to the default
+    weights' and the in-sample best."""
+    import itertools
+
+    from civcas.strikes.match import DEFAULT_WEIGHTS, Weights
+
+    combos = [dict(zip(GRID, v)) for v in itertools.product(*GRID.values())]
+    table = [case_ranks(rank_candidates, strikes, cases, locate,
+                        weights=Weights(**{**DEFAULT_WEIGHTS.__dict__, **c})) for c in combos]
+
+    def objective(ranks):     # rank-1 first, recall@3 to break ties
+        n = len(ranks) or 1
+        return (sum(r == 1 for r in ranks) + 0.5 * sum(r is not None and r <= 3 for r in ranks)) / n
+
+    months = sorted({inc.date.strftime("%Y-%m") for inc, _ in cases})
+    held: list[int | None] = [None] * len(cases)
+    chosen = []
+    for m in months:
+        train = [k for k, (inc, _) in enumerate(cases) if inc.date.strftime("%Y-%m") != m]
+        test = [k for k, (inc, _) in enumerate(cases) if inc.date.strftime("%Y-%m") == m]
+        best = max(range(len(combos)), key=lambda j: objective([table[j][k] for k in train]))
+        chosen.append(combos[best])
+        for k in test:
+            held[k] = table[best][k]
+    in_sample = max(range(len(combos)), key=lambda j: objective(table[j]))
+    return {"months": len(months), "held_out": summary(held),
+            "in_sample_best": {**summary(table[in_sample]), "weights": combos[in_sample]},
+            "weights_chosen_per_fold": sorted({json.dumps(c, sort_keys=True) for c in chosen})}
+
+
+def no_strike_proposals(shared: Path, strikes, locate) -> dict:
+    """Incidents the coalition rejected for `no_coalition_strikes`, dated where the releases run:
+    how often does civcas propose (any candidate) or declare (unambiguous) a strike for them?"""
+    from civcas.strikes.match import unambiguous
+
+    incidents = parse_airwars(shared / "data" / "airwars-syria" /
+                              "airwars-syria-coalition-incidents.jsonl").incidents
+    lo = min(s.release_date for s in strikes if s.release_date)
+    hi = max(s.release_date for s in strikes if s.release_date)
+    index = by_release_day(strikes)
+    cache: dict = {}
+    groups = {"no_coalition_strikes": [], "credible": []}
+    for inc in incidents:
+        if inc.date is None or not lo <= inc.date <= hi:
+            continue
+        for a in inc.assessments:
+            if "no_coalition_strikes" in (a.reason or []):
+                groups["no_coalition_strikes"].append(inc)
+                break
+            if a.state == "credible":
+                groups["credible"].append(inc)
+                break
+    out = {}
+    for name, incs in groups.items():
+        any_ = auto = 0
+        for inc in incs:
+            ranked = rank_candidates(inc, window_of(index, inc), locate, cache=cache)
+            any_ += bool(ranked)
+            auto += unambiguous(ranked)
+        n = len(incs) or 1
+        out[name] = {"incidents": len(incs), "with_candidates": round(any_ / n, 3),
+                     "auto_declared": round(auto / n, 3)}
+    return out
+
+
+def evaluate(ranker, strikes, cases, locate, show: int = 0) -> dict:
+    from civcas.strikes.match import unambiguous
+
+    cache: dict = {}
+    index = by_release_day(strikes)
+    auto = auto_right = 0
     top1 = top3 = 0
     rr = 0.0
     n_cand = 0
     misses = []
     for inc, gold in cases:
-        ranked = ranker(inc, strikes, locate, cache=cache)
+        ranked = ranker(inc, window_of(index, inc), locate, cache=cache)
         n_cand += len(ranked)
         ids = [id(c.strike) for c in ranked]
         gold_ids = {id(strikes[g]) for g in gold}
         ranks = [k for k, i in enumerate(ids, 1) if i in gold_ids]
         best = ranks[0] if ranks else None
+        if unambiguous(ranked):
+            auto += 1
+            auto_right += best == 1
         top1 += best == 1
         top3 += best is not None and best <= 3
         rr += 1 / best if best else 0.0
@@ -94,13 +215,17 @@ def evaluate(ranker, strikes, cases, locate, show: int = 0) -> dict:
         for g in golds:
             print(f"    gold {g.release_date} {g.location} x{g.strikes}", file=sys.stderr)
     return {"incidents": n, "rank1": round(top1 / n, 3), "recall3": round(top3 / n, 3),
-            "mrr": round(rr / n, 3), "mean_candidates": round(n_cand / n, 1)}
+            "mrr": round(rr / n, 3), "mean_candidates": round(n_cand / n, 1),
+            "auto_declared": auto, "auto_declared_top_is_gold": auto_right}
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--lomo", action="store_true", help="leave-one-month-out weight fitting")
+    ap.add_argument("--no-strikes", action="store_true",
+                    help="proposal rate on incidents rejected for no_coalition_strikes")
     ap.add_argument("--show", type=int, default=0, help="print N misses of the scorer to stderr")
     args = ap.parse_args(argv)
     if not (args.shared / "data").is_dir():
@@ -113,6 +238,10 @@ def main(argv: list[str] | None = None) -> int:
         "scorer": evaluate(rank_candidates, strikes, cases, locate, args.show),
         "naive_delay_then_distance": evaluate(rank_naive, strikes, cases, locate),
     }
+    if args.lomo:
+        result["leave_one_month_out"] = leave_one_month_out(strikes, cases, locate)
+    if args.no_strikes:
+        result["proposals"] = no_strike_proposals(args.shared, strikes, locate)
     if args.json:
         print(json.dumps(result, indent=2))
     else:
@@ -121,7 +250,11 @@ def main(argv: list[str] | None = None) -> int:
         for name in ("scorer", "naive_delay_then_distance"):
             r = result[name]
             print(f"{name:28s} rank-1 {r['rank1']:.3f}  recall@3 {r['recall3']:.3f}  MRR {r['mrr']:.3f}  "
-                  f"candidates/incident {r['mean_candidates']}")
+                  f"candidates/incident {r['mean_candidates']}  "
+                  f"unambiguous {r['auto_declared']} (top is gold: {r['auto_declared_top_is_gold']})")
+        for extra in ("leave_one_month_out", "proposals"):
+            if extra in result:
+                print(extra, json.dumps(result[extra], indent=1))
     return 0
 
 

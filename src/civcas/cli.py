@@ -366,6 +366,24 @@ def strikes_import(
         raise typer.Exit(1)
 
 
+@strikes_app.command("match")
+def strikes_match(
+    codes: Optional[list[str]] = typer.Argument(None, help="Incident codes (default: all)."),
+    belligerent: str = typer.Option("Coalition", help="Only incidents whose belligerent names this."),
+    top: int = typer.Option(5, help="Candidates kept per incident."),
+) -> None:
+    """Rank the declared strikes that could be each incident; declare only unambiguous matches."""
+    from civcas.assess.grader import grade_incidents
+    from civcas.strikes.matching import match_incidents
+
+    store = open_store()
+    report = match_incidents(store, codes=codes or None, top=top, belligerent=belligerent or None)
+    graded = grade_incidents(store, codes or None)
+    out.print(f"{report.incidents} incidents ranked ({report.skipped} without date or place), "
+              f"{report.with_candidates} with candidates, {len(report.declared)} newly declared, "
+              f"{len(report.reverted)} set back to alleged; {graded.changed} grades changed")
+
+
 def gazetteer_for(store):  # noqa: ANN001, ANN201
     """The store's gazetteer when places were imported into it, else the bundled default."""
     from civcas.places.cli import load_gazetteer
@@ -632,7 +650,7 @@ def report_monthly(
 
 
 # --------------------------------------------------------------------------- export
-EXPORTS = ("documents", "claims", "incidents", "tallies", "audit")
+EXPORTS = ("documents", "claims", "incidents", "tallies", "audit", "strike-matches")
 
 
 @app.command()
@@ -646,8 +664,16 @@ def export(
 
     if entity not in EXPORTS:
         raise CLIError(f"unknown entity {entity!r}; choose one of {', '.join(EXPORTS)}")
-    with open_store().session() as s:
-        rows = list(export_rows(s, entity))
+    if entity == "strike-matches":
+        from civcas.strikes.matching import export_rows as match_rows
+
+        rows = match_rows(open_store())
+        if format.value == "csv":
+            rows = [{**{k: v for k, v in r.items() if k != "strike"},
+                     **{f"strike_{k}": v for k, v in (r.get("strike") or {}).items()}} for r in rows]
+    else:
+        with open_store().session() as s:
+            rows = list(export_rows(s, entity))
     text = render(rows, format.value)
     if output:
         output.write_text(text, encoding="utf-8")

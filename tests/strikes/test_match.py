@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from civcas.records import IncidentRecord, StrikeRecord
-from civcas.strikes.match import haversine_km, rank_candidates, rank_naive, release_delay
+from civcas.strikes.match import (Candidate, haversine_km, rank_candidates, rank_naive, release_delay,
+                                  unambiguous)
 
 TOWNS = {"Northtown": (36.0, 39.0, 1), "Farville": (36.0, 40.5, 1), "Nearby": (36.1, 39.1, 1)}
 
@@ -37,7 +38,7 @@ def test_near_beats_far_and_distance_counts_beyond_tolerance():
     near, far = strike("Nearby", dt.date(2015, 6, 1)), strike("Farville", dt.date(2015, 6, 1))
     ranked = rank_candidates(INCIDENT, [far, near], locate)
     assert ranked[0].strike is near
-    assert ranked[0].features["place"] == 0.0 and ranked[1].features["place"] < -1
+    assert ranked[0].features["place"] == 0.0 and ranked[1].features["place"] < -0.5
 
 
 def test_same_or_next_day_beats_three_days_later():
@@ -76,6 +77,57 @@ def test_naive_baseline_orders_by_delay_then_distance():
     assert [c.strike.location for c in ranked] == ["Nearby", "Farville", "Northtown"]
 
 
+def test_a_release_before_the_incident_is_a_poor_candidate():
+    before, after = strike("Northtown", dt.date(2015, 5, 31)), strike("Farville", dt.date(2015, 6, 2))
+    ranked = rank_candidates(INCIDENT, [before, after], locate)
+    assert ranked[0].strike is after and ranked[1].features["delay_days"] == -1
+
+
+def test_the_first_release_near_a_place_beats_a_later_one_there():
+    first, later = strike("Northtown", dt.date(2015, 6, 1), 2), strike("Northtown", dt.date(2015, 6, 2), 3)
+    ranked = rank_candidates(INCIDENT, [later, first], locate)
+    assert ranked[0].strike is first and ranked[1].features["later_release"] < 0
+
+
+def test_spellings_of_one_town_count_as_one_place():
+    a, b = strike("Northtown", dt.date(2015, 6, 1)), strike("Nordtown", dt.date(2015, 6, 2))
+    towns = {**TOWNS, "Nordtown": TOWNS["Northtown"]}
+    ranked = rank_candidates(INCIDENT, [b, a], lambda n, c: towns.get(n))
+    assert ranked[0].strike is a and ranked[1].features["later_release"] < 0
+
+
+def test_the_monitors_place_text_naming_the_town_counts():
+    inc = IncidentRecord(code="CS3", date=dt.date(2015, 6, 1), lat=36.05, lon=39.75, geo_precision=1,
+                         country="Syria", place_text="farm road, east of Far-ville")
+    ranked = rank_candidates(inc, [strike("Northtown", dt.date(2015, 6, 1)), strike("Farville", dt.date(2015, 6, 1))],
+                             locate)
+    assert ranked[0].strike.location == "Farville" and ranked[0].features["named"] > 0
+
+
+def test_ties_go_to_the_earlier_release_whatever_the_input_order():
+    a, b = strike("Northtown", dt.date(2015, 6, 2)), strike("Nearby", dt.date(2015, 6, 1))
+    for order in ([a, b], [b, a]):
+        ranked = rank_candidates(INCIDENT, order, locate)
+        assert ranked[0].strike is b
+
+
+def cand(score, delay=0, place=0.0, distance=1.0, country=0.0):
+    return Candidate(strike("Northtown", dt.date(2015, 6, 1)), score,
+                     {"delay_days": delay, "place": place, "distance_km": distance, "country": country})
+
+
+def test_only_a_clear_near_prompt_best_is_unambiguous():
+    assert unambiguous([cand(-0.2), cand(-2.0)])
+    assert unambiguous([cand(-0.2)])
+    assert not unambiguous([])
+    assert not unambiguous([cand(-0.2), cand(-1.0)])                  # no margin
+    assert not unambiguous([cand(-1.5), cand(-4.0)])                  # weak
+    assert not unambiguous([cand(-0.2, place=-0.3), cand(-3.0)])      # beyond the tolerance
+    assert not unambiguous([cand(-0.2, distance=None), cand(-3.0)])   # place unknown
+    assert not unambiguous([cand(-0.2, delay=3), cand(-3.0)])         # late release
+    assert not unambiguous([cand(-0.2, country=-3.0), cand(-5.0)])    # other country
+
+
 def test_haversine():
     assert haversine_km(36.0, 39.0, 36.0, 40.0) == pytest.approx(90.0, abs=1.0)
 
@@ -95,5 +147,8 @@ def test_gold_matches_beat_the_baseline(shared_dir):
     loc = gazetteer_locate()
     ours = bench.evaluate(rank_candidates, strikes, cases, loc)
     naive = bench.evaluate(rank_naive, strikes, cases, loc)
-    assert ours["rank1"] >= naive["rank1"] and ours["recall3"] > naive["recall3"]
-    assert ours["recall3"] >= 0.85
+    assert ours["rank1"] >= naive["rank1"] + 0.15 and ours["recall3"] >= naive["recall3"] + 0.25
+    # Figures reached on 2014-2015 (70 incidents): rank-1 0.771, recall@3 0.943.
+    assert ours["rank1"] >= 0.75 and ours["recall3"] >= 0.92
+    # Every incident the rule would declare on its own has a gold line on top.
+    assert ours["auto_declared"] >= 8 and ours["auto_declared_top_is_gold"] == ours["auto_declared"]

@@ -12,6 +12,13 @@ happened there and then.  Both ledgers are vague in known ways, and the score fo
 * country: a strike "in Iraq" rarely explains a Syrian incident, but border towns exist.
 * number: a line of 18 strikes is likelier to contain the one that hit civilians than a line of
   one strike.
+* first release: when several releases name the same place in the window, the first one on or
+  after the incident is the likeliest cause; later ones near the same place are follow-ups.
+* named town: the monitor's own place text names the release's town (consonant skeletons, so
+  "north of Raqqah" names "Ar Raqqah").
+
+`unambiguous(ranked)` is the rule under which the matcher may call an incident "declared"
+without an analyst (civcas.strikes.matching).
 
 Scores are sums of log-scale features, so `features` explains each rank to an analyst.
 """
@@ -36,7 +43,10 @@ PRECISION_RADIUS_KM = {1: 2.0, 2: 25.0, 3: 50.0, 4: 120.0, 5: 400.0}
 
 @dataclass(frozen=True)
 class Weights:
-    """The scorer's few knobs; defaults set from outside evidence, not fitted to the gold."""
+    """The scorer's few knobs.  Distances come from outside evidence (the coalition's own grid
+    references); `later_release` and `named_town` are round values chosen with the 2014-2015
+    Airwars gold in view, not fitted (bench/strike_match_eval.py --lomo: fitting all five on a
+    grid does worse on held-out months than these defaults)."""
 
     # A release's "near X" covers X's surroundings: the coalition's own MGRS grid references
     # lie a median 44 km from the release town Airwars quoted (75th percentile 94 km).
@@ -52,12 +62,6 @@ class Weights:
     # A later release near the same place than the first one on/after the incident: the first
     # strike near a place after an incident is its likeliest cause, later ones follow-ups.
     later_release: float = -0.5
-    # How much nearer another town named in the same days lies: one log-unit per this many km
-    # of excess distance over the nearest named town (0 turns the feature off).
-    nearer_town_scale_km: float = 0.0
-    # Towns the releases name often are hubs that cover a wide area ("near Kobani"); a town named
-    # once is where the strike was.  The slack scales as (share / median share) ** hub_exponent.
-    hub_exponent: float = 0.0
     # The monitor's own place text names the release's town ("north of Raqqah" / "Near Ar Raqqah").
     named_town: float = 1.0
 
@@ -69,7 +73,7 @@ DISTANCE_SCALE_KM = DEFAULT_WEIGHTS.distance_scale_km
 UNKNOWN_DISTANCE = DEFAULT_WEIGHTS.unknown_distance
 COUNTRY_MISMATCH = DEFAULT_WEIGHTS.country_mismatch
 STRIKES_WEIGHT = DEFAULT_WEIGHTS.strikes
-SCORED = ("date", "place", "country", "strikes", "later_release", "nearer_town", "named")
+SCORED = ("date", "place", "country", "strikes", "later_release", "named")
 
 
 @dataclass
@@ -130,24 +134,6 @@ def _strike_point(strike: StrikeRecord, locate: Locate, cache: dict) -> tuple[fl
     return cache[key]
 
 
-class TownFrequency:
-    """How often the ledger's releases name each town, relative to the median town."""
-
-    def __init__(self, strikes: Sequence[StrikeRecord]):
-        counts: dict[str, int] = {}
-        for s in strikes:
-            if s.location and not s.mgrs:
-                key = s.location.strip().lower()
-                counts[key] = counts.get(key, 0) + 1
-        self.counts = counts
-        values = sorted(counts.values())
-        self.median = values[len(values) // 2] if values else 1
-
-    def factor(self, location: str | None, exponent: float, lo: float = 0.25, hi: float = 3.0) -> float:
-        n = self.counts.get((location or "").strip().lower(), 1)
-        return min(hi, max(lo, (n / self.median) ** exponent))
-
-
 def _name_keys(text: str | None) -> set[str]:
     """Consonant skeletons of the 1-3 word runs of a place text ("Road 6, north of Raqqah")."""
     if not text:
@@ -184,11 +170,9 @@ def _place_key(strike: StrikeRecord, there: tuple[float, float, int] | None) -> 
 
 def rank_candidates(incident: IncidentRecord, strikes: Sequence[StrikeRecord], locate: Locate,
                     *, window: tuple[int, int] = (-1, 4), cache: dict | None = None,
-                    weights: Weights = DEFAULT_WEIGHTS,
-                    towns: "TownFrequency | None" = None) -> list[Candidate]:
+                    weights: Weights = DEFAULT_WEIGHTS) -> list[Candidate]:
     """Strikes within the date window, best first.  `strikes` may be all strikes; only those in
-    the window are scored (callers with many incidents pass a date-indexed subset).  `towns`
-    (TownFrequency over the whole ledger) lets hub towns cover a wider area."""
+    the window are scored (callers with many incidents pass a date-indexed subset)."""
     w = weights
     cache = {} if cache is None else cache
     here = incident_point(incident, locate)
@@ -206,8 +190,6 @@ def rank_candidates(incident: IncidentRecord, strikes: Sequence[StrikeRecord], l
             d = haversine_km(here[0], here[1], there[0], there[1])
             # A release's "near X" stays vague even once X is geocoded; a grid reference does not.
             near = 0.0 if strike.mgrs else w.near_slack_km
-            if near and towns is not None and w.hub_exponent:
-                near *= towns.factor(strike.location, w.hub_exponent)
             tol = PRECISION_RADIUS_KM.get(here[2], 25.0) + PRECISION_RADIUS_KM.get(there[2], 25.0) + near
             f["distance_km"] = round(d, 1)
             f["tolerance_km"] = tol
@@ -225,17 +207,6 @@ def rank_candidates(incident: IncidentRecord, strikes: Sequence[StrikeRecord], l
         f["later_release"] = 0.0
         out.append(Candidate(strike, 0.0, f))
         keys.append(_place_key(strike, there))
-    # How much farther than the nearest town any release of these days named.
-    dists = [c.features["distance_km"] for c in out if c.features["distance_km"] is not None
-             and c.features.get("country", 0) == 0]
-    nearest = min(dists) if dists else None
-    for c in out:
-        d = c.features["distance_km"]
-        if w.nearer_town_scale_km and d is not None and nearest is not None:
-            c.features["excess_km"] = round(d - nearest, 1)
-            c.features["nearer_town"] = round(-(d - nearest) / w.nearer_town_scale_km, 4)
-        else:
-            c.features["nearer_town"] = 0.0
     # The first release on or after the incident near each place.
     first: dict[object, int] = {}
     for c, key in zip(out, keys):
@@ -326,5 +297,6 @@ def gazetteer_locate(gazetteer=None) -> Locate:
     return locate
 
 
-__all__ = ["TownFrequency", "unambiguous", "AUTO_MIN_SCORE", "AUTO_MARGIN", "Candidate", "Weights", "DEFAULT_WEIGHTS", "incident_point", "rank_candidates", "rank_naive", "release_delay", "gazetteer_locate",
+__all__ = ["Candidate", "Weights", "DEFAULT_WEIGHTS", "rank_candidates", "rank_naive", "unambiguous",
+           "AUTO_MIN_SCORE", "AUTO_MARGIN", "incident_point", "release_delay", "gazetteer_locate",
            "haversine_km"]

@@ -9,6 +9,8 @@
   same or the next day, score >= AUTO_MIN_SCORE and at least AUTO_MARGIN log-units ahead of the
   runner-up).  A weak or contested best match is never confirmed by the matcher: it stays a
   suggestion for an analyst.
+* Once an analyst rejected one of an incident's candidates, the matcher no longer declares it
+  on its own (the runner-up of a rejected favourite is not "unambiguous").
 * If the matcher itself declared an incident on an earlier run and the match is no longer
   unambiguous (new strikes, a rejected candidate), it sets the incident back to alleged.  An
   incident its monitor imported as declared is never downgraded.
@@ -74,6 +76,18 @@ class StrikeIndex:
                 for s in self.by_day.get(incident.date + dt.timedelta(days=k), [])]
 
 
+def _relocatable(strikes: list[StrikeRecord], stored: dict) -> list[StrikeRecord]:
+    """A release's "near X" is placed by the matcher's own `locate` (which knows the releases'
+    misspellings and towns the gazetteer misplaces); the point stored at import is the fallback.
+    Strikes with a grid reference or exact coordinates (precision 1) keep their point."""
+    for st in strikes:
+        if st.mgrs or not st.location or st.lat is None or (st.geo_precision or 1) < 2:
+            continue
+        stored.setdefault((st.location, st.country), (st.lat, st.lon, st.geo_precision))
+        st.lat = st.lon = None
+    return strikes
+
+
 def _record(row: Incident) -> IncidentRecord:
     return IncidentRecord(**{name: getattr(row, name) for name in INCIDENT_COLUMNS}, id=row.id)
 
@@ -102,11 +116,12 @@ def match_incidents(store: Store, *, codes: Iterable[str] | None = None, top: in
     report = MatchReport()
     wanted = None if codes is None else set(codes)
     located: dict[str, Locate] = {}
+    stored: dict[tuple[str, str | None], tuple[float, float, int]] = {}
 
     def lazy_locate(name: str, country: str | None):
         if "fn" not in located:
             located["fn"] = locate or _default_locate(store)
-        return located["fn"](name, country)
+        return located["fn"](name, country) or stored.get((name, country))
 
     with store.session() as s:
         q = select(Incident)
@@ -129,7 +144,7 @@ def match_incidents(store: Store, *, codes: Iterable[str] | None = None, top: in
         first = min(r.date for r in todo) + dt.timedelta(days=WINDOW[0] - 2)
         last = max((r.date_end or r.date) if r.date_end and r.date_end > r.date else r.date
                    for r in todo) + dt.timedelta(days=WINDOW[1] + 1)
-        index = StrikeIndex(mrepo.strikes_between(s, first, last))
+        index = StrikeIndex(_relocatable(mrepo.strikes_between(s, first, last), stored))
         existing = mrepo.matches_by_incident(s, [r.id for r in todo])
         cache: dict = {}
         for row in todo:
@@ -143,7 +158,7 @@ def match_incidents(store: Store, *, codes: Iterable[str] | None = None, top: in
             cands = [(c.strike.id, c.score, _features(c)) for c in open_[:top]]
             if mrepo.replace_suggestions(s, row.id, cands, mine):
                 report.suggestions_changed += 1
-            _decide(s, row, open_, confirmed, report)
+            _decide(s, row, open_, confirmed, bool(rejected), report)
         s.flush()
     report.seconds = round(time.perf_counter() - started, 3)
     return report
@@ -155,14 +170,16 @@ def _describe(c: Candidate) -> str:
     return f"strike {st.id} ({where}, {release_day(st).isoformat()})"
 
 
-def _decide(session, row: Incident, ranked: list[Candidate], confirmed: list, report: MatchReport) -> None:
+def _decide(session, row: Incident, ranked: list[Candidate], confirmed: list, any_rejected: bool,
+            report: MatchReport) -> None:
     if confirmed:
         if mrepo.set_strike_status(session, row, "declared", ACTOR,
                                    f"an analyst confirmed a match (strike {confirmed[0].strike_id})",
                                    via="review"):
             report.declared.append(row.code)
         return
-    if unambiguous(ranked):
+    # Once an analyst has rejected a candidate, the incident is theirs: no automatic call.
+    if not any_rejected and unambiguous(ranked):
         best = ranked[0]
         margin = best.score - ranked[1].score if len(ranked) > 1 else None
         why = (f"unambiguous match: {_describe(best)} score {best.score:.2f}, "
