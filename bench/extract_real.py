@@ -1,0 +1,93 @@
+"""Run civcas extraction over real report texts and measure agreement with Airwars' tolls.
+
+Usage: python bench/extract_real.py [SHARED_DIR]
+
+For each English Airwars source text, the linked incidents give a range of civilians killed
+(the smallest killed_min to the largest killed_max over the incidents the source is linked to).
+A text is "in range" when some civilian death toll the extractor reads from it (an incident or
+tally count_min) falls in that range.  Texts with no linked toll are not counted.  FA-KES
+articles have no per-article toll; they are run for robustness (no exception, exact spans).
+"""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+import time
+from pathlib import Path
+
+from civcas.extract import extract, find_published
+
+csv.field_size_limit(10**8)
+
+
+def airwars_texts(shared: Path):
+    path = shared / "data" / "airwars-syria" / "airwars-syria-source-texts.jsonl"
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            if row.get("language") == "en":
+                yield row
+
+
+def fakes_texts(shared: Path):
+    path = shared / "data" / "fa-kes" / "FA-KES-Dataset.csv"
+    with path.open(encoding="utf-8", errors="replace", newline="") as fh:
+        for row in csv.DictReader(fh):
+            yield row
+
+
+def toll_range(incidents: list[dict]) -> tuple[int, int] | None:
+    lows = [i["killed_min"] for i in incidents if i.get("killed_min") is not None]
+    highs = [i["killed_max"] if i.get("killed_max") is not None else i.get("killed_min") for i in incidents]
+    highs = [h for h in highs if h is not None]
+    if not lows or not highs or max(highs) <= 0:
+        return None
+    return min(lows), max(highs)
+
+
+def check_spans(text: str, claims) -> None:
+    for c in claims:
+        assert text[c.span[0]:c.span[1]] == c.quote, (c.rule, c.span)
+
+
+def run(shared: Path) -> dict:
+    measured = in_range = with_claim = n_aw = 0
+    t0 = time.perf_counter()
+    for row in airwars_texts(shared):
+        text = row["text"] or ""
+        claims = extract(text, find_published(text))
+        check_spans(text, claims)
+        n_aw += 1
+        rng = toll_range(row.get("incidents") or [])
+        if rng is None:
+            continue
+        measured += 1
+        tolls = [c.count_min for c in claims if c.type in ("incident", "tally") and c.count_min is not None]
+        if tolls:
+            with_claim += 1
+        if any(rng[0] <= t <= rng[1] for t in tolls):
+            in_range += 1
+    n_fk = 0
+    for row in fakes_texts(shared):
+        text = row.get("article_content") or ""
+        claims = extract(text, find_published(text))
+        check_spans(text, claims)
+        n_fk += 1
+    elapsed = time.perf_counter() - t0
+    return {"airwars_texts": n_aw, "airwars_with_toll": measured, "with_any_toll_claim": with_claim,
+            "in_range": in_range, "in_range_share": in_range / measured if measured else 0.0,
+            "fakes_articles": n_fk, "seconds": round(elapsed, 2)}
+
+
+def main() -> None:
+    shared = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[2] / "shared"
+    r = run(shared)
+    print(f"airwars English texts {r['airwars_texts']}, with a linked toll {r['airwars_with_toll']}, "
+          f"with any extracted toll {r['with_any_toll_claim']}")
+    print(f"in range {r['in_range']}/{r['airwars_with_toll']} = {r['in_range_share']:.3f}")
+    print(f"FA-KES articles {r['fakes_articles']}; total {r['seconds']} s")
+
+
+if __name__ == "__main__":
+    main()

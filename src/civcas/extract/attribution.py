@@ -1,0 +1,358 @@
+"""Who asserts a figure, as the text attributes it.
+
+The same death toll means different things from a monitor and from the military that caused
+it, so every claim carries its speaker.  Attribution follows the text, in this order:
+1. an acknowledgement's subject ("The U.S. has acknowledged two deaths, according to the
+   Guardian"): the figure is the acknowledger's own, the newspaper only relays it;
+2. "according to X" in the sentence (the outermost source the reporter names);
+3. "X said / estimates / found / reported ..." and a quotation followed by "X said";
+4. "X's report", "data collected by X".
+"the group", "the statement", "it" are resolved to the organisation last named, so that
+a monitor introduced in one sentence keeps its figures in the next.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# Organisations that speak for a belligerent's own military: their counts are admissions.
+OFFICIAL_RE = re.compile(
+    r"\b(?:CJTF-OIR|Combined Joint Task Force|Operation Inherent Resolve|Inherent Resolve|(?:U\.S\.|US|American?|"
+    r"America|Saudi|Russian|UK|British)[- ]led (?:coalition|alliance|forces)|[Cc]oalition|Pentagon|CENTCOM|AFRICOM|AFCENT|"
+    r"(?:U\.S\.|US) Central Command|Central Command|(?:U\.S\.|US) Africa Command|Africa Command|(?:U\.S\.|US|American|Russian|Iraqi|Syrian|Israeli|British|"
+    r"Turkish) (?:military|army|forces|Air Force|Defen[cs]e Ministry|Ministry of Defen[cs]e)|Department of Defen[cs]e|"
+    r"DoD|Ministry of Defen[cs]e|Defen[cs]e Ministry|MoD|[Tt]ask [Ff]orce|U\.S\.|US|United States|IDF|"
+    r"Israel Defense Forces)(?![\w-])")
+# Monitors and investigators: their counts are independent estimates.
+MONITOR_RE = re.compile(
+    r"\b(?:Airwars(?:\.org)?|Syrian Observatory(?: for Human Rights)?|SOHR|Syrian Network for Human Rights|SNHR|"
+    r"Amnesty(?: International)?|Human Rights Watch|HRW|Bureau of Investigative Journalism|TBIJ|New America|"
+    r"Violations Documentation Cent(?:er|re)|VDC|Iraq Body Count|White Helmets|Syria Civil Defen[cs]e|"
+    r"ACLED|Raqqa is Being Slaughtered Silently|Mosul Eye|New York Times|Yemen Data Project|Mwatana|"
+    r"Physicians for Human Rights|[Mm]onitor(?:ing group)?s?|[Oo]bservatory|rights group)\b")
+_KNOWN = re.compile(
+    rf"(?:{MONITOR_RE.pattern}|{OFFICIAL_RE.pattern}|\b(?:United Nations|U\.N\.|UN|UNAMA|OHCHR|UNICEF|WHO|"
+    r"World Health Organi[sz]ation|ICRC|Red Cross|MSF|Doctors Without Borders|(?:The )?Associated Press|AP|"
+    r"Reuters|AFP|Agence France-Presse|BBC|(?:the )?Guardian|Al Jazeera|RT|SANA|Anadolu|CNN|NPR|"
+    r"Ministry of Health|Health Ministry)(?![\w-]))")
+
+GENERIC = re.compile(
+    r"\b(?:[Tt]he\s+)?(?:group|monitor|watchdog|organi[sz]ation|observatory|statement|report|military|ministry|"
+    r"officials?|residents?|witnesses|activists|sources|medics|rescuers|doctors|locals|villagers|journalists|"
+    r"investigators|spokes(?:man|woman|person)|police|authorities|survivors|relatives)\b")
+
+_PRONOUN_ORG = re.compile(r"^(?:the\s+)?(?:group|monitor|watchdog|organi[sz]ation|observatory|it|they)$", re.I)
+_PRONOUN_DOC = re.compile(r"^(?:the\s+)?(?:statement|report|release|study|investigation|analysis)$", re.I)
+
+_VERBS = (r"(?:said|says|say|tracked|tracks|logged|logs|identified|identifies|verified|verifies|monitored|"
+          r"puts|put|placed|reported|reports|estimates?|estimated|found|finds|recorded|records|documented|"
+          r"documents|stated|states|told|tells|announced|announces|claimed|claims|added|adds|wrote|writes|"
+          r"counted|counts|confirmed|confirms|believes|believed|put|puts|tallied|noted|notes|read|reads|"
+          r"assesses|assessed|concluded|concludes|determined|showed|shows|indicates|indicated|revealed|"
+          r"acknowledged|acknowledges|admitted|admits|conceded|concedes|insists|insisted|alleged|alleges)")
+_ACK = r"(?:acknowledged|acknowledges|admitted|admits|conceded|concedes|confirmed|confirms|accepted|accepts)"
+_CAPWORD = r"[A-Z][\w.&’'\-]*"
+_NP = rf"(?:{_CAPWORD}(?:\s+(?:of|for|on|and|de|al|the|{_CAPWORD}))*\s+)?{_CAPWORD}"
+_NP_OR_GENERIC = rf"(?:(?:[Tt]he\s+)?(?:{_KNOWN.pattern}|{_NP})|{GENERIC.pattern})"
+
+_VERB_RE = re.compile(rf"\b{_VERBS}\b")
+ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\s+(?P<who>[^,.;:\"“”]+?)(?=\s*(?:[,.;:\"“”)]|$|\s+(?:on|in|which|who|that|published)\b))")
+_ACK_WORD = re.compile(rf"\b{_ACK}\b")
+ACK_RE = re.compile(rf"(?P<who>{_NP_OR_GENERIC})(?:,\s+[^,]{{3,80}},)?\s+(?:(?:has|have|had|only|now|also|"
+                    rf"Thursday|Friday|Monday|Tuesday|Wednesday|Saturday|Sunday|so far|to date)\s+){{0,3}}{_ACK}\b")
+POSSESSIVE_RE = re.compile(rf"(?P<who>{_NP})[’']s?\s+(?:\w+\s+)?(?:report|statement|data|figures|count|tally|"
+                           rf"estimate|investigation|database|analysis)\b")
+BY_RE = re.compile(rf"\b(?:data|figures|report|tally|count|statement|estimate|numbers)\s+(?:\w+\s+)?(?:collected|"
+                   rf"compiled|published|released|issued|gathered)\s+(?:\w+\s+){{0,3}}by\s+(?P<who>(?:the\s+)?"
+                   rf"(?:{_NP}|group|monitor|organi[sz]ation))")
+STATEMENT_OWNER_RE = re.compile(
+    rf"\b(?:statement|report|release|press release)\s+(?:\w+\s+){{0,4}}(?:by|from)\s+(?P<who>(?:the\s+)?{_NP})")
+
+# Words that look like a speaker but are places, months or sentence openers.
+_NOT_SPEAKER = re.compile(
+    r"^(?:the\s+)?(?:Mosul|Raqqa|Aleppo|Idlib|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday|In|On|But|However|And|Also|This|That|These|Those|It|He|She|"
+    r"They|We|I|Meanwhile|Earlier|Later|Separately|Additionally|Islamic State|ISIS|ISIL|IS|Daesh|Total|New|"
+    r"Cumulative|Reports?|Deaths|Monthly|Weekly|Annual|Summary|"
+    r"(?:Iraq|Syria|Yemen|Libya|Afghanistan|Somalia|Pakistan|Gaza)(?:(?:,\s+|\s+and\s+)(?:Iraq|Syria|Yemen|Libya|"
+    r"Afghanistan|Somalia|Pakistan|Gaza))+)"
+    r"(?:\s+(?:and|,)\s+\w+)*$")
+_SPACES = re.compile(r"\s+")
+_ABBR_END = re.compile(r"(?:^|[\s.])[A-Z]\.$")
+_TARGETED = re.compile(r"(?:against|fighting|targeting|on|from)\s+(?:the\s+)?$")
+
+_REPORT_FROM = re.compile(r"^(?:an?|the)\s+(?:new\s+|recent\s+|latest\s+)?(?:report|statement|study|count|tally|"
+                          r"investigation|analysis)\s+(?:from|by|of)\s+", re.I)
+_TRAILING_DATA = re.compile(r"\s+(?:estimates?|figures|data|tally|count|numbers|statistics)$", re.I)
+_POSSESSIVE_DOC = re.compile(r"[’']s\s+(?:\w+\s+)?(?:analysis|report|data|figures|count|estimates?|statement|"
+                             r"investigation|tally|database|research)$", re.I)
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_POSSESSIVE_END = re.compile(r"[’']s$")
+
+@dataclass
+class Memory:
+    """What earlier sentences named: the organisation last mentioned and whose statement it is.
+
+    Filled lazily: most sentences carry no claim, so the sentences up to the current one are
+    only read when a claim needs "the group" or "the statement" resolved.
+    """
+
+    text: str = ""
+    sentences: list = field(default_factory=list)
+    current: int = -1            # index of the sentence being read; memory covers up to it
+    done: int = 0
+    last_org: str | None = None
+    last_speaker: str | None = None
+    statement_owner: str | None = None
+    seen: list[str] = field(default_factory=list)
+    _syncing: bool = False
+    said_cache: dict = field(default_factory=dict)
+
+    def sync(self) -> None:
+        if self._syncing:
+            return
+        self._syncing = True
+        try:
+            while self.done <= self.current and self.done < len(self.sentences):
+                s = self.sentences[self.done]
+                self.done += 1
+                remember(self.text, s.start, s.end, self)
+        finally:
+            self._syncing = False
+
+
+def clean(who: str | None) -> str | None:
+    """Trim articles and reporting words: 'UN estimates' -> 'UN', 'a new report from X' -> 'X'."""
+    if not who:
+        return None
+    w = _SPACES.sub(" ", who).strip(" ,;:'\"“”‘’–-")
+    if not _ABBR_END.search(w):
+        w = w.rstrip(".")
+    w = _REPORT_FROM.sub("", w)
+    w = _POSSESSIVE_DOC.sub("", w)
+    w = _TRAILING_DATA.sub("", w)
+    w = _ARTICLE.sub("", w)
+    w = _POSSESSIVE_END.sub("", w)
+    return w or None
+
+
+def _resolve(who: str | None, memory: Memory) -> str | None:
+    w = clean(who)
+    if not w:
+        return None
+    # Unresolved, "the monitor" is still better than nothing; "it" is not.
+    if _PRONOUN_ORG.match(w) or w.lower() in ("group", "monitor"):
+        memory.sync()
+        return memory.last_org or memory.last_speaker or (None if w.lower() in ("it", "they") else w)
+    if _PRONOUN_DOC.match(w):
+        memory.sync()
+        return memory.statement_owner or memory.last_speaker or w
+    if _NOT_SPEAKER.match(w):
+        return None
+    return w
+
+
+def _nearest(matches: list[tuple[int, str]], pos: int) -> str | None:
+    """The speaker nearest before pos; else the first one after it."""
+    before = [w for p, w in matches if p <= pos]
+    if before:
+        return before[-1]
+    return matches[0][1] if matches else None
+
+
+def speaker(text: str, a: int, b: int, pos: int, memory: Memory) -> str | None:
+    """Who asserts the figure at `pos` in the sentence text[a:b]; a clause of its own ("..., while
+    the Pentagon had conceded just two") has its own speaker."""
+    window = text[max(a, pos - 80):pos]
+    poss = _POSS_BEFORE.search(window) if ("'s" in window or "’s" in window) else None
+    if poss:
+        who = _resolve(poss.group("who"), memory)
+        if who:
+            return who
+    tail = text[pos:min(b, pos + 90)]
+    after = _ACK_AFTER.match(tail) if ("conceded" in tail or "acknowledged" in tail or "admitted" in tail) else None
+    if after:
+        who = _resolve(after.group("who"), memory)
+        if who:
+            return who
+    ca = a
+    for m in _CLAUSE_BREAK.finditer(text, a, b):
+        if m.start() < pos:
+            if m.end() < pos:
+                ca = m.end()
+        else:
+            inner = _speaker_in(text, ca, m.start(), pos, memory)
+            if inner:
+                return inner
+            break
+    else:
+        if ca != a:
+            inner = _speaker_in(text, ca, b, pos, memory)
+            if inner:
+                return inner
+    return _speaker_in(text, a, b, pos, memory)
+
+
+_CLAUSE_BREAK = re.compile(r",\s+(?:while|whereas|but|although|against|and)\b|;")
+_POSS_BEFORE = re.compile(r"(?P<who>(?:the\s+)?[\w.-]+(?:\s+[A-Z][\w.-]+)*)[’']s\s+(?:own\s+|official\s+|latest\s+)?"
+                          r"(?:count|tally|figure|estimate|toll|total)\s+(?:of|at|is|was|stands\s+at)\s*$")
+_ACK_AFTER = re.compile(r"[\d,.]*[^,.;]{0,40}?\b(?:the|its|their)?\s*(?:deaths?|civilians?|casualties)?\s*(?:that\s+)?"
+                        r"(?P<who>(?:the\s+)?[A-Za-z][\w.-]*(?:\s+(?!itself|themselves|had|has|have)[A-Za-z][\w.-]*){0,2})"
+                        r"\s+(?:itself\s+|themselves\s+)?"
+                        r"(?:had|has|have)\s+(?:\w+\s+)?(?:conceded|acknowledged|admitted)\b")
+
+
+def _speaker_in(text: str, a: int, b: int, pos: int, memory: Memory) -> str | None:
+    s = text[a:b]
+    rel = pos - a
+    ack = _ACK_WORD.search(s, 0, rel)
+    if ack:
+        # "The America-led coalition fighting against ISIS has admitted to killing ...": the subject.
+        for m in _KNOWN.finditer(s, 0, ack.start()):
+            if not _TARGETED.search(s[max(0, m.start() - 20):m.start()]):
+                return clean(m.group())
+        acks = [(m.start(), r) for m in ACK_RE.finditer(s) if m.start() < rel
+                and (r := _resolve(m.group("who"), memory))]
+        if acks:
+            return acks[-1][1]
+    if "ccording" in s:
+        acc = [(m.start(), r) for m in ACCORDING_RE.finditer(s) if (r := _resolve(m.group("who"), memory))]
+        if acc:
+            return _nearest(acc, rel)
+    said = []
+    key = (a, b)
+    found = memory.said_cache.get(key)
+    if found is None:
+        found = memory.said_cache[key] = said_by(s)
+    for p, who in found:
+        if who.lower() in ("it", "they") and said:
+            said.append((p, said[-1][1]))      # "X said it had verified ...": it is X
+        elif (r := _resolve(who, memory)):
+            said.append((p, r))
+    if said:
+        return _nearest(said, rel)
+    for rx, needle in ((POSSESSIVE_RE, "s "), (BY_RE, " by ")):
+        if needle not in s or (rx is POSSESSIVE_RE and "'s" not in s and "’s" not in s):
+            continue
+        found = [(m.start(), r) for m in rx.finditer(s) if (r := _resolve(m.group("who"), memory))]
+        if found:
+            return _nearest(found, rel)
+    return None
+
+
+_SKIP_BEFORE_VERB = {"has", "have", "had", "also", "only", "later", "previously", "now", "further", "then",
+                     "thursday", "friday", "monday", "tuesday", "wednesday", "saturday", "sunday", "separately",
+                     "has.", "recently", "initially", "first", "again", "yesterday", "today", "on"}
+_SPEAKER_NOUNS = {"group", "monitor", "watchdog", "organization", "organisation", "observatory", "statement",
+                  "report", "military", "ministry", "official", "officials", "residents", "resident", "witnesses",
+                  "activists", "sources", "source", "medics", "rescuers", "doctors", "locals", "villagers",
+                  "journalists", "investigators", "spokesman", "spokeswoman", "spokesperson", "police",
+                  "authorities", "survivors", "relatives", "coalition", "army", "government", "it", "they",
+                  "force", "study", "investigation", "analysis", "release", "data", "figures", "media", "agency",
+                  "television", "tv", "outlet", "newspaper", "paper", "channel", "committee", "council", "mission",
+                  "office", "command", "commission", "department", "hospital", "doctor", "activist", "witness",
+                  "researchers", "coordinator", "envoy", "chief", "director", "head", "minister", "commander",
+                  "governor", "alliance", "forces", "charities", "charity", "groups", "organisations",
+                  "organizations", "agencies", "workers", "team", "staff", "analysts", "monitors", "experts"}
+_CONNECTORS = {"of", "for", "on", "and", "de", "al", "the", "&", "in"}
+_EDGE = "\"“”‘’'()[]"
+
+
+def _who_before(s: str, end: int) -> str | None:
+    """The speaker named right before a reporting verb: a capitalised name ("Airwars", "U.S. Central
+    Command"), a speaker noun ("the group", "residents", "the coalition") or "it"; an appositive
+    between them ("Airwars, a UK-based monitor, estimates") is skipped.  Plain string work: this
+    runs for every reporting verb in every claim sentence."""
+    toks = s[max(0, end - 200):end].split()
+    while toks and toks[-1].lower() in _SKIP_BEFORE_VERB:
+        toks.pop()
+    if not toks:
+        return None
+    if toks[-1].endswith(","):
+        j = len(toks) - 2
+        while j >= 0 and not toks[j].endswith(",") and len(toks) - j < 16:
+            j -= 1
+        if j < 0 or not toks[j].endswith(","):
+            return None
+        toks = toks[:j + 1]
+        toks[-1] = toks[-1][:-1]
+    last = toks[-1].strip(_EDGE)
+    if not last or last != toks[-1] and toks[-1][-1] in _EDGE and toks[-1][-1] not in ")":
+        return None
+    words: list[str] = []
+    if last.lower() in ("it", "they"):
+        return last
+    if last.lower() in _SPEAKER_NOUNS:
+        words.append(last)
+        toks.pop()
+        # "the U.S.-led coalition", "local activists", "the monitoring group"
+        while toks and (toks[-1][:1].isupper() or toks[-1].lower() in ("the", "local", "monitoring", "rights", "state", "news",
+                                                                 "health", "hospital", "medical", "security", "defence", "defense", "human")) \
+                and toks[-1][-1] not in ",.;:\"”" and len(words) < 5:
+            words.append(toks.pop())
+            if words[-1].lower() == "the":
+                break
+    elif last[:1].isupper():
+        while toks:
+            t = toks[-1]
+            bare = t.strip(_EDGE)
+            if words and words[-1].lower() == "the":
+                break
+            if (t != bare or t[-1] in ",.;:") and words:
+                break
+            if bare[:1].isupper() or (words and bare.lower() in _CONNECTORS):
+                words.append(bare)
+                toks.pop()
+                if len(words) >= 7:
+                    break
+            else:
+                break
+        while words and words[-1].lower() in _CONNECTORS - {"the"}:
+            words.pop()
+    else:
+        return None
+    return " ".join(reversed(words)) if words else None
+
+
+def said_by(s: str, with_end: bool = False) -> list:
+    """(position, speaker) for each reporting verb in the sentence s that has a speaker before it."""
+    out = []
+    for v in _VERB_RE.finditer(s):
+        who = _who_before(s, v.start())
+        if who:
+            out.append((v.start(), who, v.end()) if with_end else (v.start(), who))
+    return out
+
+
+def remember(text: str, a: int, b: int, memory: Memory) -> None:
+    """Update the memory with the organisations a sentence names (in order of mention)."""
+    s = text[a:b]
+    for m in STATEMENT_OWNER_RE.finditer(s):
+        who = _resolve(m.group("who"), memory)
+        if who:
+            memory.statement_owner = who
+    for m in _KNOWN.finditer(s):
+        name = m.group()
+        if OFFICIAL_RE.fullmatch(name):
+            if memory.statement_owner is None and re.search(r"\bstatement\b", s):
+                memory.statement_owner = name
+            continue
+        if name.lower() in ("monitor", "monitors", "observatory", "rights group", "monitoring group"):
+            continue
+        memory.last_org = name
+        memory.seen.append(name)
+    for p, who, end in said_by(s, with_end=True):
+        who = _resolve(who, memory)
+        if who:
+            memory.last_speaker = who
+            if "statement" in s[end:end + 40] and OFFICIAL_RE.search(who):
+                memory.statement_owner = who
+
+
+def is_official(who: str | None) -> bool:
+    return bool(who and OFFICIAL_RE.search(who))
+
+
+def is_monitor(who: str | None) -> bool:
+    return bool(who and MONITOR_RE.search(who))

@@ -1,0 +1,400 @@
+"""Death tolls: a figure, the people it counts, and the harm it counts them for.
+
+A casualty figure needs three things in one sentence: a number, a noun for people
+("civilians", "people", "children", "non-combatants", "a family of five") right after it,
+and a word of harm (killed, dead, died, deaths, casualties, wounded).  Militants and
+fighters are not in the people nouns, so "killed 30 militants" is no casualty claim; years,
+ages, areas, money and aircraft models never sit right before a people noun.
+
+Whether a figure is one event (incident) or an aggregate (tally) is read from the sentence:
+a period ("since 2014", "to date", "from November to March") makes a tally; a single event
+("an airstrike", "the west Mosul strike", "three separate strikes", a day date) makes an
+incident; anything else is a tally, since unanchored large figures are usually totals.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .numbers import FIGURE, FIGURE_AT, NUMBER_HINT, Figure, parse_figure
+
+_ADJ = (r"(?:(?:unarmed|innocent|other|more|local|Syrian|Iraqi|Afghan|Yemeni|Palestinian|Libyan|Somali|"
+        r"unintentional|non-?combatant|civilian|displaced|Kurdish|Arab|young|elderly|adult|female|male|"
+        r"additional|further|fellow|unidentified)\s+){0,3}")
+_VICTIM = (r"(?P<victim>civilians?|people|persons|non-?combatants?|children|kids|women|men|boys|girls|infants|"
+           r"babies|minors|residents|villagers|family\s+members|members\s+of\s+(?:[\w-]+\s+){0,3}?famil(?:y|ies)|"
+           r"detainees|prisoners|inmates|migrants|mourners|guests|passengers|pupils|schoolchildren|shoppers|pilgrims|"
+           r"sons|daughters|brothers|sisters|siblings|journalists|medics|paramedics|rescuers|aid\s+workers|"
+           r"labou?rers|herders|traders|drivers|fishermen|teachers|doctors|nurses|"
+           r"Palestinians|Syrians|Iraqis|Afghans|Yemenis|Kurds|Ukrainians|Libyans|Somalis|Israelis|Lebanese|"
+           r"(?:civilian|non-?combatant)\s+(?:deaths|casualties|fatalities|lives|victims)|deaths|fatalities|"
+           r"casualties|victims|bodies|worshippers|students|patients|refugees|farmers|shepherds|fishermen|"
+           r"workers|relatives|others|dead|killed|injured|wounded)")
+CASUALTY_RE = re.compile(rf"(?<![\w$£€#.\-/]){FIGURE}\s+(?:of\s+(?:whom|them)\s+(?:were\s+)?)?{_ADJ}"
+                         rf"(?:(?!(?:more|fewer|less|additional|of|and|or|were|was|in|on|at)\b|{_VICTIM.replace('?P<victim>', '?:')}\b)"
+                         rf"(?-i:[a-z][\w-]*)\s+)?{_VICTIM}\b",
+                         re.I)
+FAMILY_VICTIM = "family"
+
+DEATH = re.compile(r"\b(?:kill\w*|dead|died|die|dying|deaths?|lives|perish\w*|martyr\w*|fatalit\w+|massacred|slain|"
+                   r"death\s+toll|bodies|lost\s+their\s+lives|executed)\b", re.I)
+INJURY = re.compile(r"\b(?:injur\w*|wound\w*|hurt|maimed)\b", re.I)
+SINGLE_RE = re.compile(
+    r"(?<![\w\-])(?P<art>[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:(?:\d+-year-old|young|elderly|elder|old|pregnant|local|"
+    r"displaced|civilian|unarmed|teenage|female|male|Syrian|Iraqi|Afghan|Yemeni|Palestinian|Kurdish)\s+){0,2}"
+    r"(?P<victim>man|woman|child|boy|girl|person|infant|baby|toddler|teenager|farmer|shepherd|"
+    r"resident|villager|student|journalist|medic|paramedic|nurse|teacher|mother|father|grandmother|grandfather|"
+    r"brother|sister|son|daughter|husband|wife|"
+    # "civilian" is also an adjective ("a civilian car"): only a noun when a verb or a preposition follows.
+    r"civilian(?=\s*(?:[,.;:]|was\b|is\b|were\b|has\b|had\b|died\b|killed\b|who\b|in\b|on\b|at\b|near\b|from\b|"
+    r"during\b|when\b|after\b|while\b|as\b|by\b|and\b|due\b|following\b|&|$)))\b")
+_TOLL_TO = re.compile(rf"\b(?:(?:death\s+)?toll\s+(?:[\w'’,-]+\s+){{0,14}}?(?:(?:has\s+)?(?:rose|risen|climbed|increased|"
+                      rf"reached|jumped|stands|stood|is|was|hit)\s+)(?:to\s+|at\s+|of\s+|closer\s+to\s+|near\s+)?|"
+                      rf"(?:death\s+)?toll\s+(?:[\w'’,-]+\s+){{0,14}}?(?:to|at|of|closer\s+to|near)|"
+                      rf"(?:number|count)\s+of\s+(?:[\w-]+\s+){{0,3}}?(?:killed|dead|deaths)\s+at|"
+                      rf"[’']s\s+(?:own\s+)?(?:count|tally|figure|estimate)\s+of|"
+                      rf"(?:conceded|acknowledged|admitted)\s+(?:just|only)|"
+                      rf"(?P<of_dead>(?=\S+(?:\s+\S+){{0,2}}\s+of\s+(?:the|those)\s+(?:dead|killed|victims)\b)))\s*(?P<f>{FIGURE})(?=\s*(?:[,.;]|$|and\b|"
+                      rf"according|on|in|after|as|with|people|civilians|dead|of\s+the\s+dead|of\s+those|were))", re.I)
+_BARE_SUBJECT = re.compile(rf"(?<![\w$£€#.\-/])(?P<f>{FIGURE})\s+(?:others\s+|more\s+|people\s+)?(?:were|was|had\s+been|"
+                           rf"have\s+been)\s+(?:also\s+)?(?:being\s+treated\s+for\s+(?:their\s+)?)?(?P<v>injured|wounded|wounds|"
+                           rf"killed|hurt)\b", re.I)
+_BARE_AFTER_VERB = re.compile(rf"\b(?P<v>killed|killing|kills|wounded|wounding|injured|injuring)\s+(?P<f>{FIGURE})"
+                              rf"(?=\s*(?:[,.;]|$|and\b|according|on\b|in\b|when\b|after\b|as\b|while\b|others\b|more\b|"
+                              rf"including\b|among\b))", re.I)
+_BELIEF = re.compile(r"\b(?:believe|believes|think|thinks|argue|argues|say|says|said|suggest|suggests|claim|claims|"
+                     r"fear|fears|warn|warns|told)\s+(?:that\s+)?(?:some|the|many|more|it|they|he|she|this|these|those)\b",
+                     re.I)
+_ANAPHORIC = re.compile(r"\b[Tt]he\s+$")
+_PARTICIPLE = re.compile(r",\s+(?:killing|wounding|injuring|leaving)\b", re.I)
+_LABEL_TOLL = re.compile(rf"[-•*\s]*(?P<label>[^:\n]{{0,100}}?\b(?:deaths|killed|dead|fatalities|casualties|injured|wounded)"
+                         rf"\b[^:\n]{{0,60}}?)\s*:\s*(?P<f>{FIGURE})\s*\.?\s*$", re.I)
+_NONE_RE = re.compile(r"\bno\s+(?:other\s+)?(?P<victim>civilians?|people|one|non-?combatants)\s+(?:were|was|had\s+been|"
+                      r"have\s+been)\s+(?:killed|harmed|hurt|injured|wounded)\b", re.I)
+_WERE_AMONG = re.compile(r"\s+(?:were|was)\s+(?:also\s+)?among\s+(?:the\s+)?$", re.I)
+_POSSESSIVE_AND = re.compile(r"^[\s,]*and\s+(?:his|her|their)\s+$", re.I)
+_COMBATANTS = re.compile(r"\b(?:militants?|fighters?|soldiers?|terrorists?|jihadists?|troops|rebels?|insurgents?|"
+                         r"gunmen|combatants|servicemen|policemen|guards|members\s+of\s+the)\b", re.I)
+_CIVILIAN_WORDS = re.compile(r"\b(?:civilians?|non-?combatants?|children|women|residents|villagers|families|people)\b", re.I)
+_OF_THEM = re.compile(r"\bof\s+(?:them|whom)\b", re.I)
+_TOLL_TO_WORDS = ("toll", "count of", "number of", "of the dead", "of those", "of the victims", "conceded", "acknowledged",
+                  "admitted", "tally", "figure", "estimate")
+_VAGUE_WORDS = ("dozens", "hundreds", "thousands", "number of", "family", "million")
+_SINGLE_WORDS = ("grand", "brother", "sister", "son", "daughter", "husband", "wife", "man", "woman", "child", "boy", "girl", "person", "infant", "baby", "toddler", "teenager", "farmer",
+                 "shepherd", "resident", "villager", "student", "journalist", "medic", "nurse", "teacher", "mother",
+                 "father", "civilian")
+_SINGLE_SET = frozenset(_SINGLE_WORDS) | {"grandmother", "grandfather", "paramedic"}
+_PUNCT_TO_SPACE = str.maketrans({c: " " for c in ",.;:!?\"'()[]“”‘’-"})
+_SINGLE_HARM_AFTER = re.compile(
+    r"^[^.;]{0,25}?\b(?:was|were|has\s+been|had\s+been|got)?\s*(?:killed|shot\s+dead|died|dead|injured|wounded|"
+    r"martyred|slain|lost\s+(?:his|her)\s+life)\b", re.I)
+_SPACES = re.compile(r"\s+")
+_CLAUSE_END = re.compile(r"[;]|,\s+(?:but|while|whereas|and\s+(?:the|a|an))\b|\.\s")
+_OR = re.compile(r"\b(?:or|and/or)\b")
+_HAS_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen)", re.I)
+_MORE = re.compile(r"\s*(?:more|fewer|less|additional)\b", re.I)
+_FAMILY_OF = re.compile(r"family\s+of", re.I)
+_FAMILY = re.compile(r"\ban?\s+(?:entire\s+)?family\s+of\s+(?P<n>\w+)\b", re.I)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_MONTH_BEFORE = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+                           r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?,?\s+(?:\d{1,2},?\s+)?$")
+_HARM_JUST_BEFORE = re.compile(
+    r"\b(?P<w>kill(?:ed|ing|s)?|injur(?:ed|ing)|wound(?:ed|ing)|deaths?\s+of|lives\s+of|claim(?:ed|ing)\s+the\s+lives\s+of|"
+    r"(?:those|the\s+people|the\s+civilians)\s+killed\s+(?:were|was|are|included)|the\s+dead\s+(?:were|included))"
+    r"\s+(?:(?:at\s+least|more\s+than|over|up\s+to|about|around|nearly|some|an\s+estimated|"
+    r"between|another|a\s+further)\s+)?$", re.I)
+CASUALTY_WORD = re.compile(r"\bcasualt\w+\b", re.I)
+
+_SUB_VICTIM = {"child": "children", "boy": "children", "girl": "children", "infant": "children",
+               "baby": "children", "toddler": "children", "woman": "women", "man": "men", "mother": "women",
+               "father": "men", "children": "children", "kids": "children", "boys": "children", "girls": "children",
+               "infants": "children", "babies": "children", "minors": "children",
+               "women": "women", "men": "men"}
+_INCLUDING = re.compile(r"(?:includ\w*|among\s+(?:them|whom|those|the\s+(?:dead|victims|killed))(?:\s+(?:were|was))?|"
+                        r"of\s+whom|mostly|mainly|most\s+of\s+them|\(|as\s+well\s+as)[\s:]*$", re.I)
+_AND_ONLY = re.compile(r"[\s,;]*(?:and|plus|&)?\s*(?:(?:her|his|their|its)\s+)?", re.I)
+_AMONG_DEAD = re.compile(r"\b(?:among|of)\s+(?:the|those)\s+(?:dead|killed|victims)\b|\b(?:they|the\s+victims|"
+                         r"the\s+dead|who\s+(?:it|they)\s+said)\s+(?:included|include|were)\b", re.I)
+_NOT_TOLL_RIGHT = re.compile(r"^[^.;]{0,30}?\b(?:more|fewer|less)\s+(?:\w+\s+){0,3}?(?:than|compared)\b|"
+                             r"^\s*(?:-|–)?year|^\s*(?:per\s?cent|percent|%)", re.I)
+_NEGATED = re.compile(r"\b(?:not\s+(?:be\s+)?(?:attributable|attributed|caused)|found\s+not\s+to|no\s+evidence|none\s+of\s+them|"
+                      r"did\s+not\s+(?:kill|cause)|were\s+not\s+killed|denied\s+(?:killing|that))\b", re.I)
+_HYPOTHETICAL = re.compile(r"\b(?:could\s+have|would\s+have|might\s+have|threatened\s+to|at\s+risk|risk\s+of)\b", re.I)
+_DIFFERENCE = re.compile(rf"\b(?P<fig>{FIGURE})\s+(?P<dir>more|fewer|less|additional)\s+(?:\w+\s+){{0,3}}?"
+                         r"(?:than|compared\s+(?:to|with))\b", re.I)
+
+PERIOD = re.compile(
+    r"\b(?:since|to\s+date|so\s+far|in\s+total|overall|in\s+all|all\s+told|total(?:led|ing)?|cumulative|"
+    r"from\s+(?:\w+\s+){0,2}(?:19|20)\d\d|between\s+\w+\s+(?:\d+,?\s+)?(?:19|20)\d\d\s+and|"
+    r"over\s+the\s+(?:past|last|course)|during\s+the\s+(?:war|conflict|campaign|operation|period|offensive|"
+    r"battle|siege)|per\s+month|each\s+month|monthly|annual|years?\s+of|months\s+of|weeks\s+of)\b", re.I)
+# Weaker hints of an aggregate, outranked by a named single event.
+WEAK_PERIOD = re.compile(
+    r"\b(?:campaign|war|conflict|operations?\b(?!\s+to\s+(?:liberate|retake|capture))|this\s+year|last\s+year|"
+    r"last\s+month|(?:in|during)\s+(?:19|20)\d\d|a\s+month|in\s+(?:\w+\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|"
+    r"\d+|several|multiple|separate|different)\s+(?:[\w-]+\s+)?(?:air\s?)?(?:strikes|raids|attacks|incidents))\b", re.I)
+_ACKNOWLEDGED = re.compile(r"\b(?:acknowledg\w+|admit\w*|conced\w+)\b", re.I)
+_ATTACK = re.compile(r"\b(?:air\s?strikes?|strikes?|raids?|attacks?|bomb\w*|shell\w*|missiles?|rockets?|drones?|"
+                     r"jets?|warplanes?|helicopters?|artillery|mortars?|explosions?|blasts?|fire[ds]?|aircraft|planes?|"
+                     r"struck|hit|bombed|targeted)\b", re.I)
+_EVENT = r"(?:air\s?strikes?|strikes?|raids?|air\s+raids?|attacks?|bombings?|bombardments?|shelling|explosions?|blasts?|massacres?|missiles?|drone\s+strikes?|shells?)"
+EVENT = re.compile(
+    rf"\b(?:(?:an?|the|one|single|that|this|same)\s+(?:[\w.\-]+\s+){{0,3}}?{_EVENT}\b(?<!s)|"
+    rf"(?<!\bin\s)(?<!\bacross\s)(?<!\bfrom\s)(?:two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)\s+(?:separate\s+|successive\s+|consecutive\s+|"
+    rf"simultaneous\s+|different\s+)?(?:air\s?)?(?:strikes|raids|attacks|bombings|missiles)\b)", re.I)
+
+
+@dataclass
+class Toll:
+    """One casualty figure in a sentence, before it becomes a claim."""
+
+    figure: Figure
+    victim: str
+    start: int
+    end: int
+    harm: str                 # killed / injured / killed or injured / casualties
+    sub: str | None = None    # children / women / men when the figure is a part of another
+    additive: bool = False    # "three women and four children": parts that add up to the toll
+    of_them: bool = False     # "30 of them children"
+
+
+def victims_word(v: str) -> str:
+    v = _SPACES.sub(" ", v.lower())
+    if v.startswith("civilian") or v.startswith("non-combatant") or v.startswith("noncombatant"):
+        return "non-combatants" if "combatant" in v else "civilians"
+    if v in ("deaths", "fatalities", "casualties", "victims", "dead", "killed", "injured", "wounded", "bodies"):
+        return "unspecified"
+    if v.startswith("members of") or v == "family members":
+        return "family members"
+    return v
+
+
+def _harm(text: str, a: int, b: int, t_start: int, t_end: int, victim: str) -> str | None:
+    """The harm the figure counts: the nearest harm word after it in its clause, else before it."""
+    v = victim.lower()
+    if "casualt" in v:
+        return "casualties"
+    if v in ("deaths", "fatalities", "lives", "dead", "killed", "bodies") or v.endswith(("deaths", "fatalities", "lives")):
+        return "killed"
+    if v in ("injured", "wounded"):
+        return "injured"
+    after = text[t_end:min(b, t_end + 90)]
+    clause_end = _CLAUSE_END.search(after)
+    if clause_end:
+        after = after[:clause_end.start()]
+    participle = _PARTICIPLE.search(after)
+    if participle:
+        after = after[:participle.start()]
+    belief = _BELIEF.search(after)
+    if belief:
+        after = after[:belief.start()]
+    before = text[max(a, t_start - 70):t_start]
+    near = _HARM_JUST_BEFORE.search(text, max(a, t_start - 40), t_start)
+    if near:
+        # "killed six civilians and wounded 11 others": the verb right before the figure governs it.
+        word = near.group("w").lower()
+        if "casualt" in word:
+            return "casualties"
+        return "injured" if INJURY.match(word) else "killed"
+    d_after, i_after = DEATH.search(after), INJURY.search(after)
+    if d_after and i_after and _OR.search(after[min(d_after.start(), i_after.start()):
+                                                                   max(d_after.start(), i_after.start())]):
+        return "killed or injured"
+    hits = [(m.start(), kind) for kind, m in (("killed", d_after), ("injured", i_after)) if m]
+    if not hits and CASUALTY_WORD.search(after):
+        return "casualties"
+    if hits:
+        return min(hits)[1]
+    d_before = [m for m in DEATH.finditer(before)]
+    i_before = [m for m in INJURY.finditer(before)]
+    last = sorted([(m.end(), "killed") for m in d_before] + [(m.end(), "injured") for m in i_before])
+    if last:
+        return last[-1][1]
+    return None
+
+
+def tolls_in(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> list[Toll]:
+    """Casualty figures in the sentence text[a:b], skipping characters other rules took."""
+    out: list[Toll] = []
+    low = text[a:b].lower()
+    has_number = NUMBER_HINT.search(text, a, b) is not None or any(w in low for w in _VAGUE_WORDS)
+    for m in (CASUALTY_RE.finditer(text, a, b) if has_number or "family" in low or "several" in low else ()):
+        if any(m.start() < y and x < m.end() for x, y in taken):
+            continue
+        fig = parse_figure(m)
+        if fig is None:
+            continue
+        victim = m.group("victim")
+        v = victim.lower()
+        raw = text[m.start():m.end()]
+        if v in ("others", "relatives", "killed", "injured", "wounded", "dead") and not _HAS_NUMBER.search(raw):
+            continue
+        if _YEAR.fullmatch(text, fig.start, fig.end) and (v not in ("civilians", "people") or _MONTH_BEFORE.search(
+                text, max(a, fig.start - 12), fig.start)):
+            continue
+        right = text[m.end():min(b, m.end() + 60)]
+        if _MORE.match(text[fig.end:m.end()] + right) and _NOT_TOLL_RIGHT.search(text[fig.end:min(b, fig.end + 90)]) \
+                or _DIFFERENCE.match(text, m.start()):
+            continue
+        if _ANAPHORIC.search(text, max(a, m.start() - 4), m.start()) and fig.count_min is not None \
+                and fig.count_min < 13 and not re.match(r"(?:deaths|fatalities|casualties|dead)", v):
+            continue        # "the two journalists": people already counted, not a new figure
+        harm = _harm(text, a, b, m.start(), m.end(), victim)
+        if harm is None:
+            continue
+        clause = text[m.end():min(b, m.end() + 80)]
+        if _NEGATED.search(clause) or _HYPOTHETICAL.search(text[max(a, m.start() - 40):m.start()]):
+            continue
+        family = _FAMILY_OF.search(raw)
+        out.append(Toll(fig, FAMILY_VICTIM if family else victim, m.start(), m.end(), harm,
+                        of_them=_OF_THEM.search(raw) is not None))
+    # "a family of five was killed" has no people noun after the number.
+    for m in (_FAMILY.finditer(text[a:b]) if "family" in low else ()):
+        s, e = a + m.start(), a + m.end()
+        if any(s < y and x < e for x, y in taken) or any(t.start <= s < t.end for t in out):
+            continue
+        fm = FIGURE_AT.match(text, s)
+        fig = parse_figure(fm) if fm else None
+        if fig is None or not fm.group("family"):
+            continue
+        harm = _harm(text, a, b, s, fm.end(), "family")
+        if harm:
+            out.append(Toll(fig, FAMILY_VICTIM, s, fm.end(), harm))
+    # "the death toll rose to 45", "killed at least 7 and wounded 20": a figure with no people noun,
+    # read only where the harm word governs it directly.
+    if has_number:
+        fighting = None
+        for rx in (_TOLL_TO, _BARE_AFTER_VERB, _BARE_SUBJECT):
+            if rx is _TOLL_TO and not any(w in low for w in _TOLL_TO_WORDS):
+                continue
+            if rx is _BARE_SUBJECT and not (" were " in low or " was " in low or " been " in low):
+                continue
+            for m in rx.finditer(text, a, b):
+                fm = FIGURE_AT.match(text, m.start("f"))
+                fig = parse_figure(fm) if fm else None
+                if fig is None or any(fig.start < y and x < fig.end for x, y in taken) or any(
+                        t.start <= fig.start < t.end for t in out) or _YEAR.fullmatch(text, fig.start, fig.end):
+                    continue
+                if fighting is None:
+                    fighting = bool(_COMBATANTS.search(text, a, b)) and not _CIVILIAN_WORDS.search(text, a, b)
+                if fighting:
+                    continue        # "killing at least 10" in a report of fighting counts fighters
+                w = (m.groupdict().get("v") or "killed").lower().replace("wounds", "wounded")
+                if m.groupdict().get("of_dead") is not None and fig.count_min is not None:
+                    # "identified 33 of the dead": a part of the dead, so at least that many died
+                    fig = Figure(fig.count_min, None, "at_least", fig.start, fig.end)
+                harm = "injured" if INJURY.match(w) else "killed"
+                out.append(Toll(fig, "unspecified", fig.start, fig.end, harm))
+    # A summary line: "Cumulative civilian deaths since August 2014: 801".
+    if has_number and ":" in low:
+        m = _LABEL_TOLL.match(text, a, b)
+        if m and not any(m.start("f") < y and x < m.end("f") for x, y in taken):
+            fm = FIGURE_AT.match(text, m.start("f"))
+            fig = parse_figure(fm) if fm else None
+            if fig is not None:
+                label = m.group("label")
+                victim = "civilians" if re.search(r"civilian", label, re.I) else "unspecified"
+                harm = "injured" if INJURY.search(label) and not DEATH.search(label) else "killed"
+                out.append(Toll(fig, victim, fig.start, fig.end, harm))
+    # "a child was killed", "killing a man": one person, when the harm word is right there.
+    singles = not _SINGLE_SET.isdisjoint(low.translate(_PUNCT_TO_SPACE).split())
+    for m in (SINGLE_RE.finditer(text, a, b) if singles else ()):
+        s, e = m.start(), m.end()
+        if any(s < y and x < e for x, y in taken) or any(t.start <= s < t.end or s <= t.start < e for t in out):
+            continue
+        before = text[max(a, s - 30):s]
+        after = text[e:min(b, e + 45)]
+        harm = None
+        near = _HARM_JUST_BEFORE.search(before)
+        if near:
+            w = near.group("w").lower()
+            harm = "injured" if INJURY.match(w) else "killed"
+        else:
+            h = _SINGLE_HARM_AFTER.match(after)
+            if h:
+                harm = "injured" if INJURY.search(h.group()) else "killed"
+        if harm is None or _NEGATED.search(after):
+            continue
+        out.append(Toll(Figure(1, 1, "exact", s, m.end("art")), m.group("victim"), s, e, harm))
+    # "No civilians were harmed": a claim of zero.
+    if "no " in low:
+        for m in _NONE_RE.finditer(text, a, b):
+            if not any(m.start() < y and x < m.end() for x, y in taken):
+                out.append(Toll(Figure(0, 0, "exact", m.start(), m.start() + 2), m.group("victim"), m.start(), m.end(),
+                                "killed"))
+    out.sort(key=lambda t: t.start)
+    _mark_parts(text, a, out)
+    return _among_total(text, out)
+
+
+def _among_total(text: str, tolls: list[Toll]) -> list[Toll]:
+    """"Four women and three children were among 13 civilians killed": the total comes last."""
+    for i, t in enumerate(tolls):
+        if i and t.sub is None and _WERE_AMONG.search(text, tolls[i - 1].end, t.start):
+            parts = [p for p in tolls[:i] if p.harm == t.harm]
+            if not parts:
+                continue
+            for p in parts:
+                p.sub = _SUB_VICTIM.get(p.victim.lower(), "other")
+                p.additive = False
+            return [t] + parts + [x for x in tolls if x is not t and x not in parts]
+    return tolls
+
+
+def _mark_parts(text: str, a: int, tolls: list[Toll]) -> None:
+    """Children, women and men counted right after a total are parts of it, not new claims."""
+    for i, t in enumerate(tolls):
+        kind = _SUB_VICTIM.get(t.victim.lower())
+        if i == 0 or (kind is None and not _POSSESSIVE_AND.match(text[tolls[i - 1].end:t.start])):
+            continue
+        prev = tolls[i - 1]
+        between = text[prev.end:t.start]
+        if prev.sub is not None:
+            # "including five children and two women": the list of parts goes on.
+            if _AND_ONLY.fullmatch(between) or _INCLUDING.search(between):
+                t.sub = kind
+            continue
+        if _INCLUDING.search(between) or t.of_them:
+            t.sub = kind
+            t.harm = prev.harm      # "36 people, 30 of them children, and injured 71": the children died
+        elif _AND_ONLY.fullmatch(between) and kind is None:
+            if _POSSESSIVE_AND.search(between):
+                # "a farmer and his two sons": relatives listed together add up
+                t.sub, t.additive = "other", True
+            continue
+        elif _AND_ONLY.fullmatch(between):
+            t.sub = kind
+            # An enumeration of parts ("three women and four children") adds up; a total followed by
+            # a part ("ten civilians, four children") does not.
+            t.additive = _SUB_VICTIM.get(prev.victim.lower()) is not None and prev.harm == t.harm
+
+
+def among_the_dead(text: str, a: int) -> bool:
+    """A sentence that breaks down the previous sentence's dead ("Among the dead were four women")."""
+    return bool(_AMONG_DEAD.search(text[a:a + 120]))
+
+
+def is_incident(text: str, a: int, b: int, has_day_date: bool, single: bool = False, small: bool = False,
+                framed: bool = False) -> bool:
+    """One event or an aggregate: see the module docstring; `small` is a toll of at most 50."""
+    s = text[a:b]
+    if PERIOD.search(s):
+        return False
+    if EVENT.search(s) or single:
+        return True
+    if WEAK_PERIOD.search(s) or _ACKNOWLEDGED.search(s):
+        return False
+    if framed:
+        return True
+    return has_day_date or (small and _ATTACK.search(s) is not None)
+
+
+def differences(text: str, a: int, b: int) -> list[tuple[int, str, int, int]]:
+    """Stated differences ("23 more people dead compared to ...") as (value, direction, start, end)."""
+    out = []
+    for m in _DIFFERENCE.finditer(text, a, b):
+        fm = FIGURE_AT.match(m.group("fig"))
+        fig = parse_figure(fm) if fm else None
+        if fig and fig.count_min is not None:
+            out.append((fig.count_min, m.group("dir").lower(), m.start(), m.end()))
+    return out

@@ -1,0 +1,120 @@
+"""Where, by whom and by what means: the circumstances a sentence gives an event.
+
+Places are kept as written ("near Mosul", "west Mosul", "Hama Province") because the
+qualifier is information: "near" widens the area a geocoder may claim, a district name is
+coarser than a village.  Only a country named in the text (or a city so well known that
+naming it names the country) sets `country`; nothing here guesses coordinates.
+"""
+from __future__ import annotations
+
+import re
+
+COUNTRIES = {
+    "Syria": "SY", "Iraq": "IQ", "Yemen": "YE", "Libya": "LY", "Afghanistan": "AF", "Somalia": "SO",
+    "Pakistan": "PK", "Gaza": "PS", "Palestine": "PS", "West Bank": "PS", "Israel": "IL", "Lebanon": "LB",
+    "Turkey": "TR", "Ukraine": "UA", "Mali": "ML", "Niger": "NE", "Nigeria": "NG", "Sudan": "SD",
+    "Iran": "IR", "Jordan": "JO", "Egypt": "EG",
+}
+# Cities whose name alone fixes the country in this domain's reporting.
+CITY_COUNTRY = {
+    "Mosul": "IQ", "Raqqa": "SY", "Aleppo": "SY", "Idlib": "SY", "Hama": "SY", "Homs": "SY", "Deir ez-Zor": "SY",
+    "Deir Ezzor": "SY", "Manbij": "SY", "Al Bab": "SY", "Tabqa": "SY", "Kobani": "SY", "Hasakah": "SY",
+    "Al Hasakah": "SY", "Abu Kamal": "SY", "Albu Kamal": "SY", "Baghuz": "SY", "Hajin": "SY", "Daraa": "SY",
+    "Douma": "SY", "Ghouta": "SY", "Palmyra": "SY", "Fallujah": "IQ", "Ramadi": "IQ", "Tikrit": "IQ",
+    "Kirkuk": "IQ", "Baghdad": "IQ", "Hawija": "IQ", "Tal Afar": "IQ", "Qayyarah": "IQ", "Al Qaim": "IQ",
+    "Anbar": "IQ", "Nineveh": "IQ", "Sanaa": "YE", "Hodeidah": "YE", "Taiz": "YE", "Saada": "YE", "Aden": "YE",
+    "Kabul": "AF", "Kunduz": "AF", "Helmand": "AF", "Nangarhar": "AF", "Sirte": "LY", "Tripoli": "LY",
+    "Mogadishu": "SO",
+}
+_COUNTRY_RE = re.compile(r"\b(?:" + "|".join(sorted(COUNTRIES, key=len, reverse=True)) + r")\b")
+
+_NON_PLACE = re.compile(
+    r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday|Islamic State|ISIS|ISIL|IS|Daesh|Coalition|U\.S\.|US|UN|The|A|"
+    r"An|This|That|Operation.*|Airwars|Amnesty.*|Pentagon|CENTCOM|Central Command|Washington|London|Moscow|"
+    r"Geneva|New York|Christmas|Ramadan|Eid|Twitter|Facebook|Arabic|English|Russian|Syrian|Iraqi|Turkish|American|"
+    r"Israeli|Saudi|Iranian|Kurdish|British|French|Emirati|Yemeni|Afghan|Pakistani|Libyan|Somali|Jan|Feb|Mar|Apr|Jun|"
+    r"Jul|Aug|Sept?|Oct|Nov|Dec|Regime|Government|Russia|Iran|Turkey|America)\b(?!\s+(?:[Pp]rovince|[Gg]overnorate|[Cc]ity))")
+_CAP = r"(?:(?:[Aa]l|[Ee]l|[Ee]z|[Aa]s|[Aa]d|[Aa]r|[Aa]sh|[Aa]t|[Aa]z|[Aa]n)[- ])?[A-Z][\w'’]+(?:-[\w'’]+)*"
+_NAME = rf"{_CAP}(?:\s+(?:(?:al|el|ez|as|ad|ar|ash|bin|ibn|abu|Abu|de)[- ]?)?{_CAP}){{0,3}}"
+_UNIT = r"(?:\s+(?:[Pp]rovince|[Gg]overnorate|[Dd]istrict|[Cc]ity|[Cc]ountryside|[Vv]illage|[Tt]own|[Nn]eighbou?rhood|countryside))?"
+_DIR = r"(?:north|south|east|west|northern|southern|eastern|western|central|north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?)"
+PLACE_RE = re.compile(
+    rf"\b(?P<prep>in|near|outside|around|at|on|of|from)\s+(?:the\s+)?(?:(?:city|town|village|district|province|"
+    rf"governorate|neighbou?rhood|area|countryside|outskirts|suburb|region)\s+of\s+)?"
+    rf"(?P<dir>{_DIR}\s+)?(?P<name>{_NAME}{_UNIT})(?:,\s+(?P<country>" + "|".join(COUNTRIES) + r"))?")
+# "the west Mosul strike": a place used as a modifier of the event noun.
+MODIFIER_PLACE_RE = re.compile(
+    rf"\b(?P<dir>{_DIR})\s+(?P<name>{_NAME})\s+(?:air\s?)?(?:strike|raid|bombing|attack)")
+
+BELLIGERENT_RE = re.compile(
+    r"\b(?:(?:the\s+)?(?:U\.S\.|US|American?|America|Saudi|Russian|Turkish|UK|British)[- ]led\s+(?:coalition|"
+    r"forces|strikes?|airstrikes?)|(?:Russian|Syrian|Turkish|Israeli|Iraqi|Saudi|Emirati|American|U\.S\.|US|"
+    r"British|French|Coalition|coalition|regime|government|pro-government|Assad)\s+(?:jets|warplanes|aircraft|"
+    r"planes|forces|troops|artillery|drones?|helicopters|military|army|air\s?force|airstrikes?|strikes?|shelling)|"
+    r"the\s+(?:Syrian\s+|Assad\s+)?regime|the\s+[Cc]oalition|Saudi-led|Houthis?|Hezbollah|the\s+SDF|"
+    r"Syrian Democratic Forces|Hamas|Israel Defense Forces|IDF|ISIS|ISIL|Islamic State|Daesh|al-Shabaab|Taliban|"
+    r"Wagner)\b")
+_TARGET_BEFORE = re.compile(r"(?:against|targeting|target|on|hit|hitting|struck|striking|fighting|fight|"
+                            r"from|defeat|expel|by\s+the\s+\w+\s+against|an|held|controlled\s+by)\s+(?:the\s+)?$", re.I)
+
+_THE = re.compile(r"^the\s+", re.I)
+STRIKE_TYPES = [
+    ("drone", re.compile(r"\b(?:drones?|UAVs?|unmanned)\b", re.I)),
+    ("missile", re.compile(r"\b(?:missiles?|cruise|rockets? attack|ballistic)\b", re.I)),
+    ("artillery", re.compile(r"\b(?:artillery|shell(?:ing|s|ed)|mortars?|rocket fire|barrel)\b", re.I)),
+    ("air", re.compile(r"\b(?:air\s?strikes?|air\s?raids?|air\s+attacks?|warplanes?|jets?|aircraft|bomb(?:ing|ed|s)|"
+                       r"aerial|planes?|helicopters?|sorties?)\b", re.I)),
+    ("ground", re.compile(r"\b(?:ground\s+(?:raid|assault|attack|operation|forces)|gunfire|shot|shooting|"
+                          r"commando\s+raid|special\s+forces|air-?drop|storm(?:ed|ing))\b", re.I)),
+]
+
+
+def place(text: str, a: int, b: int) -> tuple[str | None, str | None]:
+    """(place_text, country code) named in text[a:b]; the first place that is not a country."""
+    s = text[a:b]
+    country = None
+    m = MODIFIER_PLACE_RE.search(s)
+    if m and not _NON_PLACE.match(m.group("name")):
+        name = m.group("name")
+        return f"{m.group('dir')} {name}", CITY_COUNTRY.get(name) or _country(s)
+    for m in PLACE_RE.finditer(s):
+        name = m.group("name")
+        if _NON_PLACE.match(name):
+            continue
+        if name in COUNTRIES:
+            country = country or COUNTRIES[name]
+            continue
+        if m.group("prep") in ("of", "from", "at", "on") and not re.search(
+                r"(?:city|town|village|district|province|governorate|neighbou?rhood|countryside|outskirts)\s+of\s+$",
+                s[m.start():m.start("name")] + " ") and name.split()[0] not in CITY_COUNTRY:
+            continue
+        prefix = m.group("prep") + " " if m.group("prep") in ("near", "outside", "around") else ""
+        direction = m.group("dir") or ""
+        cc = COUNTRIES.get(m.group("country") or "") or CITY_COUNTRY.get(name.split(" Province")[0]) or _country(s)
+        return f"{prefix}{direction}{name}", cc
+    return None, country or _country(s)
+
+
+def _country(s: str) -> str | None:
+    """The country, when the sentence names exactly one."""
+    found = {COUNTRIES[m.group()] for m in _COUNTRY_RE.finditer(s)}
+    return found.pop() if len(found) == 1 else None
+
+
+def belligerent(text: str, a: int, b: int) -> str | None:
+    """The first party named as acting, not as target ("strikes against ISIS" names no actor)."""
+    s = text[a:b]
+    for m in BELLIGERENT_RE.finditer(s):
+        if _TARGET_BEFORE.search(s[max(0, m.start() - 30):m.start()]):
+            continue
+        return _THE.sub("", m.group())
+    return None
+
+
+def strike_type(text: str, a: int, b: int) -> str | None:
+    s = text[a:b]
+    for kind, rx in STRIKE_TYPES:
+        if rx.search(s):
+            return kind
+    return None

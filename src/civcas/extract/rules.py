@@ -1,0 +1,522 @@
+"""The rule-based extractor: one pass over the sentences, each rule taking what it knows.
+
+Order matters and is deliberate.  Assessment bookkeeping runs first (its numbers count
+reports, not people), then strike totals and rates, and only then death tolls, so a number
+is read by exactly one rule.  Document-level steps follow: a headline that rounds a figure the
+body gives precisely ("Over 350 killed" then "352 civilians") is one claim, not two; the same
+figure from the same ledger said twice is one claim; then the arithmetic checks.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+
+from ..records import ASSESSMENT_FIELDS, ClaimRecord
+from . import attribution, checks, context
+from .assessment import fields_in
+from .casualties import (_ATTACK, EVENT, PERIOD, Toll, among_the_dead, differences, is_incident, tolls_in,
+                         victims_word)
+from .dates import DateMention, dates_in
+from .numbers import FIGURE, FIGURE_AT, parse_figure
+from .ratio import ratios_in
+from .sentences import split
+from .strikes import strike_counts_in
+
+_SINCE = re.compile(r"\b(?:since|from|between|starting|beginning)\s+(?:the\s+(?:start|beginning)\s+of\s+)?$", re.I)
+_UNTIL = re.compile(r"\b(?:to|until|till|through|as\s+of|by|and)\s+(?:the\s+end\s+of\s+)?$", re.I)
+_TO_DATE = re.compile(r"\b(?:to\s+date|so\s+far|as\s+of\s+now|thus\s+far|up\s+to\s+now)\b", re.I)
+_INCIDENTS_COUNT = re.compile(rf"(?P<f>{FIGURE})\s+(?:[\w-]+\s+)?(?:air\s?strikes|strikes|incidents|attacks|raids|"
+                              r"events)\b", re.I)
+_SCOPE = re.compile(r"\bin\s+(?P<scope>(?:Iraq|Syria|Yemen|Libya|Afghanistan|Somalia|Pakistan|Gaza|Mosul|Raqqa)"
+                    r"(?:,?\s+(?:and\s+)?(?:Iraq|Syria|Yemen|Libya|Afghanistan|Somalia|Pakistan|Gaza))*)")
+_ACK_VERB = re.compile(r"\b(?:acknowledg\w+|admit\w*|conced\w+|conceded|confirm\w*)\b", re.I)
+# Words without which a sentence cannot hold a claim of each kind (a superset of every rule's needs).
+# Found with str.find on the lower-cased text: far cheaper than a regular expression per sentence.
+_HINT_WORDS = {
+    "harm": ("kill", "dead", "die", "death", "casualt", "fatalit", "injur", "wound", "perish", "massacre", "slain",
+             "bodies", "lives", "life", "hurt", "execut", "maimed", "martyr", "toll"),
+    "strike": ("strike", "sorties", "engagements", "raids", "missions", "bombing runs"),
+    "report": ("report", "allegation", "credible", "assess", "duplicat", "claims"),
+    "ratio": ("times", "%", "per cent", "percent", " in ", " out of ", "third", "quarter", "half", "fifth", "tenth"),
+    "diff": ("more", "fewer", "less", "additional"),
+    "event": ("strike", "struck", "raid", "attack", "bomb", "shell", "missile", "drone", "explosion", "blast", "warplane",
+              "jets", "aircraft", "helicopter", "artillery", "rocket", "mortar"),
+}
+
+
+def _hints(text: str, starts: list[int]) -> dict[int, set[str]]:
+    """Sentence index -> the kinds of claim its words allow."""
+    low = text.lower()
+    hints: dict[int, set[str]] = {}
+    for kind, words in _HINT_WORDS.items():
+        for w in words:
+            i = low.find(w)
+            while i >= 0:
+                if w[0] != " " or low[i - 1:i].isdigit() or low[i - 3:i] == "one":
+                    k = bisect.bisect_right(starts, i) - 1
+                    if k >= 0:
+                        hints.setdefault(k, set()).add(kind)
+                i = low.find(w, i + len(w))
+    return hints
+
+
+_THE = re.compile(r"^the\s+", re.I)
+_FINAL_PUNCT = re.compile(r"[.!?][\"”’']?$")
+_NON_ALPHA = re.compile(r"[^a-z]")
+_SUMMARY_TITLE = re.compile(r"[^.]{0,60}\b(?:summary|report|update|release|statement|press\s+release)\b", re.I)
+_REPORTING_BEFORE = re.compile(r"\b(?:said|says|told|announced|acknowledged|admitted|reported|stated|added|"
+                               r"confirmed|published|released)\s+(?:\w+\s+)?(?:on|late\s+on|early\s+on)?\s*$", re.I)
+_DAY_DATE_HINT = re.compile(r"\b(?:on|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+                            r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|"
+                            r"\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\byesterday\b")
+_PART_OF = {"children": "children", "child": "children", "boy": "children", "girl": "children", "boys": "children",
+            "girls": "children", "infant": "children", "baby": "children", "infants": "children", "babies": "children",
+            "women": "women", "woman": "women", "mother": "women", "men": "men", "man": "men", "father": "men"}
+_SMALL_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "a": 1, "an": 1, "single": 1}
+
+
+class RulesExtractor:
+    """Regular-expression rules; deterministic, no model, no I/O."""
+
+    name = "rules"
+
+    def extract(self, text: str, published: dt.date | None = None) -> list[ClaimRecord]:
+        return _Run(text, published).run()
+
+
+class _Run:
+    def __init__(self, text: str, published: dt.date | None):
+        self.text = text
+        self.published = published
+        self.memory = attribution.Memory()
+        self.claims: list[ClaimRecord] = []
+        self.block: ClaimRecord | None = None      # the assessment claim being built
+        self.block_last = -10                      # index of the sentence that last added to it
+        self.diffs: list[tuple[ClaimRecord | None, int, str, int]] = []
+        self.headlines: set[int] = set()           # ids of claims read from a title-like line
+        # Sentences that may describe one event, (index, start, end); checked only when a toll needs one.
+        self.event_candidates: list[tuple[int, int, int]] = []
+        self.event_checked: dict[int, bool] = {}
+        self.sentence_index = 0
+
+    # -- per sentence ---------------------------------------------------------------------
+    def run(self) -> list[ClaimRecord]:
+        text = self.text
+        last_tolls: list[ClaimRecord] = []
+        sentences = split(text)
+        self.memory.text, self.memory.sentences = text, sentences
+        # One cheap pass over the document says which sentences can hold which claims.
+        hints = _hints(text, [s.start for s in sentences])
+        for i, kinds in sorted(hints.items()):
+            s = sentences[i]
+            a, b = s.start, s.end
+            self.memory.current = i
+            self.sentence_index = i
+            taken: list[tuple[int, int]] = []
+            if "event" in kinds:
+                self.event_candidates.append((i, a, b))
+            if "ratio" in kinds:
+                self._ratios(a, b, taken)
+            if "report" in kinds:
+                self._assessment(i, a, b, taken)
+            if "strike" in kinds:
+                self._strikes(a, b, taken)
+            if "harm" not in kinds:
+                last_tolls = []
+                continue
+            last_tolls = self._tolls(a, b, taken, last_tolls)
+            if "diff" not in kinds:
+                continue
+            for value, direction, ds, de in differences(text, a, b):
+                here = next((c for c in last_tolls if c.span[0] <= a and c.span[1] >= b), None)
+                self.diffs.append((here, value, direction, ds))
+        return self._finish()
+
+    def _speaker(self, a: int, b: int, pos: int) -> str | None:
+        return attribution.speaker(self.text, a, b, pos, self.memory)
+
+    def _assessment(self, i: int, a: int, b: int, taken: list[tuple[int, int]]) -> None:
+        found, referred_by = fields_in(self.text, a, b)
+        found = [f for f in found if not any(f.figure.start < y and x < f.figure.end for x, y in taken)]
+        if not found:
+            return
+        block = self.block
+        names = [f.name for f in found]
+        if block is None or i - self.block_last > 2 or any(
+                block.assessment.get(f.name) not in (None, f.value) for f in found):
+            block = ClaimRecord(type="assessment_stats", quote="", span=(a, b), rule="assessment.fields",
+                                assessment={k: None for k in ASSESSMENT_FIELDS}, counted="reports")
+            block.asserted_by = (self._speaker(a, b, found[0].figure.start) or self._first_official(a, b)
+                                 or self._official_in_memory() or self._title_owner())
+            self.claims.append(block)
+            self.block = block
+        for f in found:
+            block.assessment[f.name] = f.value
+            taken.append((f.figure.start, f.figure.end))
+        if referred_by:
+            block.historical_referred_by = referred_by
+        block.span = (block.span[0], b)
+        block.quote = self.text[block.span[0]:b]
+        if block.asserted_by is None:
+            block.asserted_by = self._speaker(a, b, found[0].figure.start)
+        self.block_last = i
+
+    def _official_in_memory(self) -> str | None:
+        self.memory.sync()
+        owner = self.memory.statement_owner
+        return owner if attribution.is_official(owner) else None
+
+    def _strikes(self, a: int, b: int, taken: list[tuple[int, int]]) -> None:
+        for sc in strike_counts_in(self.text, a, b):
+            f = sc.figure
+            if any(f.start < y and x < f.end for x, y in taken):
+                continue
+            who = self._speaker(a, b, f.start)
+            if who is None:
+                # A belligerent stating its own strikes: the actor in the clause before the verb; a
+                # release line ("Near Raqqa, four strikes ...") speaks for the release's author.
+                who = (context.belligerent(self.text, a, sc.start) or self._first_official(a, sc.start)
+                       or attribution.clean(attribution._who_before(self.text[a:sc.start], sc.start - a))
+                       or self._title_owner() or self._last_official_speaker())
+            c = ClaimRecord(type="strike_count", quote=self.text[a:b], span=(a, b), asserted_by=who,
+                            count_min=f.count_min, count_max=f.count_max, qualifier=f.qualifier,
+                            counted=sc.what, strikes=f.count_min, rule="strike_count.conducted",
+                            belligerent=context.belligerent(self.text, a, b),
+                            strike_type=context.strike_type(self.text, sc.start, sc.end))
+            self._period(c, a, b)
+            self.claims.append(c)
+            taken.append((f.start, f.end))
+
+    def _last_official_speaker(self) -> str | None:
+        self.memory.sync()
+        who = self.memory.last_speaker or self.memory.statement_owner
+        return who if attribution.is_official(who) else None
+
+    def _title_owner(self) -> str | None:
+        """The organisation a document's title line names ("CJTF-OIR civilian casualty summary"):
+        the speaker of a summary's unattributed lines."""
+        text = self.text.lstrip()
+        line = text[:text.find("\n")] if "\n" in text else ""
+        if not line or len(line) > 160:
+            return None
+        m = _SUMMARY_TITLE.match(line)
+        if not m and _FINAL_PUNCT.search(line):
+            return None
+        m = attribution.OFFICIAL_RE.match(line) or attribution.MONITOR_RE.match(line) or (
+            None if _FINAL_PUNCT.search(line) else (attribution.OFFICIAL_RE.search(line) or attribution.MONITOR_RE.search(line)))
+        return _THE.sub("", m.group()) if m else None
+
+    def _first_official(self, a: int, b: int) -> str | None:
+        m = attribution.OFFICIAL_RE.search(self.text, a, b)
+        return _THE.sub("", m.group()) if m else None
+
+    def _ratios(self, a: int, b: int, taken: list[tuple[int, int]]) -> None:
+        for r in ratios_in(self.text, a, b):
+            if any(r.start < y and x < r.end for x, y in taken):
+                continue
+            self.claims.append(ClaimRecord(type="ratio", quote=self.text[a:b], span=(a, b), ratio=r.value,
+                                           asserted_by=self._speaker(a, b, r.start), rule=f"ratio.{r.value['kind']}",
+                                           qualifier=r.value.get("qualifier")))
+            taken.append((r.start, r.end))
+
+    def _tolls(self, a: int, b: int, taken: list[tuple[int, int]],
+               last_tolls: list[ClaimRecord]) -> list[ClaimRecord]:
+        text = self.text
+        tolls = tolls_in(text, a, b, taken)
+        if not tolls:
+            return [] if not among_the_dead(text, a) else last_tolls
+        made: list[ClaimRecord] = []
+        # A sentence that only breaks down the previous sentence's toll ("The dead included six
+        # children", "More than 100 were wounded") adds to that claim.
+        only_parts = all(t.sub or _PART_OF.get(victims_word(t.victim)) for t in tolls if t.harm != "injured")
+        only_injured = all(t.harm == "injured" for t in tolls)
+        if last_tolls and ((among_the_dead(text, a) and only_parts) or (
+                only_injured and last_tolls[-1].type == "incident" and last_tolls[-1].injured_min is None
+                and not any(self._names_party(a, b, t) for t in tolls))):
+            target = last_tolls[-1]
+            for t in tolls:
+                self._add_part(target, t, victims_word(t.victim))
+            target.span = (target.span[0], b)
+            target.quote = text[target.span[0]:b]
+            return last_tolls
+        mentions = [d for d in dates_in(text, a, b, self.published)
+                    if not _REPORTING_BEFORE.search(text, max(a, d.span[0] - 25), d.span[0])]
+        frame = self._frame()
+        incident = is_incident(text, a, b, any(d.precision == "day" for d in mentions),
+                               single=all(t.figure.count_max == 1 for t in tolls if not t.sub),
+                               small=all((t.figure.count_max if t.figure.count_max is not None
+                                          else t.figure.count_min or 999) <= 50 for t in tolls if not t.sub),
+                               framed=frame is not None)
+        for t in tolls:
+            victim = victims_word(t.victim)
+            main = made[-1] if made else None
+            if t.sub and main is not None:
+                self._add_part(main, t, victim)
+                if t.additive and main.count_min is not None and t.figure.count_min is not None:
+                    main.count_min += t.figure.count_min
+                    main.count_max = None if main.count_max is None or t.figure.count_max is None \
+                        else main.count_max + t.figure.count_max
+                    main.victims = f"{main.victims} and {victim}"
+                continue
+            if t.harm == "injured" and main is not None and main.injured_min is None:
+                main.injured_min, main.injured_max = t.figure.count_min, t.figure.count_max
+                continue
+            c = self._toll_claim(t, victim, incident, a, b, mentions)
+            if c.type == "incident" and frame is not None:
+                self._fill_from_frame(c, frame)
+            made.append(c)
+        if _is_headline(text, a, b):
+            self.headlines.update(id(c) for c in made)
+        self.claims.extend(made)
+        return made
+
+    def _names_party(self, a: int, b: int, t: Toll) -> bool:
+        """Whether the sentence gives the figure its own speaker (then it is a claim of its own)."""
+        return self._speaker(a, b, t.start) is not None
+
+    def _frame(self) -> tuple[int, int, int] | None:
+        """The latest of the last three sentences that describes one event: tolls that follow are its."""
+        now = self.sentence_index
+        for i, a, b in reversed(self.event_candidates):
+            if now - i > 3:
+                break
+            if i == now:
+                if self._is_event(i, a, b):
+                    return None         # the sentence describes its own event
+                continue
+            if self._is_event(i, a, b):
+                return (i, a, b)
+        return None
+
+    def _is_event(self, i: int, a: int, b: int) -> bool:
+        known = self.event_checked.get(i)
+        if known is None:
+            text = self.text
+            known = bool((EVENT.search(text, a, b) or (_DAY_DATE_HINT.search(text, a, b) and _ATTACK.search(text, a, b)))
+                         and not PERIOD.search(text, a, b))
+            self.event_checked[i] = known
+        return known
+
+    def _fill_from_frame(self, c: ClaimRecord, frame: tuple[int, int, int]) -> None:
+        _, fa, fb = frame
+        if (fa, fb) == (c.span[0], c.span[1]):
+            return
+        if c.event_date is None:
+            ms = [d for d in dates_in(self.text, fa, fb, self.published)
+                  if not _REPORTING_BEFORE.search(self.text, max(fa, d.span[0] - 25), d.span[0])]
+            if ms:
+                best = min(ms, key=lambda d: ("day", "week", "month", "year").index(d.precision))
+                c.event_date, c.event_date_end, c.date_precision = best.start, best.end, best.precision
+        if c.place_text is None:
+            c.place_text, country = context.place(self.text, fa, fb)
+            c.country = c.country or country
+        c.belligerent = c.belligerent or context.belligerent(self.text, fa, fb)
+        c.strike_type = c.strike_type or context.strike_type(self.text, fa, fb)
+
+    def _add_part(self, claim: ClaimRecord, t: Toll, victim: str) -> None:
+        if t.harm == "injured":
+            if claim.injured_min is None:
+                claim.injured_min, claim.injured_max = t.figure.count_min, t.figure.count_max
+            return
+        kind = t.sub or {"children": "children", "women": "women", "men": "men"}.get(victim)
+        if kind in ("children", "women", "men") and getattr(claim, f"{kind}_min") is None and getattr(claim, f"{kind}_max") is None:
+            setattr(claim, f"{kind}_min", t.figure.count_min)
+            setattr(claim, f"{kind}_max", t.figure.count_max)
+
+    def _toll_claim(self, t: Toll, victim: str, incident: bool, a: int, b: int,
+                    mentions: list[DateMention]) -> ClaimRecord:
+        text, f = self.text, t.figure
+        who = self._speaker(a, b, t.start)
+        if who is None and ":" in text[t.start - 3:t.start] and "\n" in text[max(0, a - 1):a + 1]:
+            who = self._title_owner()
+        c = ClaimRecord(type="incident" if incident else "tally", quote=text[a:b], span=(a, b), asserted_by=who,
+                        victims=victim, counted=t.harm, rule="incident.toll" if incident else "tally.toll")
+        if t.harm == "injured":
+            c.injured_min, c.injured_max = f.count_min, f.count_max
+            c.qualifier = f.qualifier
+        else:
+            c.count_min, c.count_max, c.qualifier = f.count_min, f.count_max, f.qualifier
+        part = _PART_OF.get(victim)
+        if part and t.harm != "injured":
+            setattr(c, f"{part}_min", f.count_min)
+            setattr(c, f"{part}_max", f.count_max)
+        c.belligerent = context.belligerent(text, a, b)
+        c.strike_type = context.strike_type(text, a, b)
+        if incident:
+            self._incident_details(c, a, b, mentions)
+        else:
+            self._tally_details(c, t, a, b, mentions)
+        return c
+
+    def _incident_details(self, c: ClaimRecord, a: int, b: int, mentions: list[DateMention]) -> None:
+        text = self.text
+        usable = [d for d in mentions if not _SINCE.search(text[max(a, d.span[0] - 30):d.span[0]])]
+        if usable:
+            best = min(usable, key=lambda d: ("day", "week", "month", "year").index(d.precision))
+            c.event_date, c.event_date_end, c.date_precision = best.start, best.end, best.precision
+        c.place_text, c.country = context.place(text, a, b)
+        m = EVENT.search(text, a, b)
+        if m:
+            first = m.group().split()[0].lower()
+            if first in _SMALL_WORDS and first not in ("the", "that", "this"):
+                c.strikes = _SMALL_WORDS[first]
+            elif first.isdigit():
+                c.strikes = int(first)
+
+    def _tally_details(self, c: ClaimRecord, t: Toll, a: int, b: int, mentions: list[DateMention]) -> None:
+        text = self.text
+        self._period(c, a, b, mentions)
+        who = c.asserted_by
+        sentence = text[a:b]
+        if attribution.is_official(who) or (_ACK_VERB.search(sentence) and who and attribution.is_official(who)):
+            c.tally_kind = "official_acknowledged"
+        elif attribution.is_monitor(who):
+            c.tally_kind = "independent_estimate"
+        else:
+            c.tally_kind = "other"
+        m = _SCOPE.search(sentence)
+        if m:
+            c.scope = m.group("scope")
+        for m in _INCIDENTS_COUNT.finditer(text, a, min(b, t.end + 40)):
+            if m.start() < t.end and m.end() > t.start:
+                continue
+            fm = FIGURE_AT.match(m.group("f"))
+            fig = parse_figure(fm) if fm else None
+            if fig and fig.count_min is not None:
+                c.incidents_count = fig.count_min
+
+    def _period(self, c: ClaimRecord, a: int, b: int, mentions: list[DateMention] | None = None) -> None:
+        text = self.text
+        if mentions is None:
+            mentions = dates_in(text, a, b, self.published)
+        for d in mentions:
+            before = text[max(a, d.span[0] - 40):d.span[0]]
+            if _SINCE.search(before) and c.period_start is None:
+                c.period_start = d.start
+            elif c.period_start is not None and _UNTIL.search(before) and c.as_of is None:
+                c.as_of = d.end if d.end <= (self.published or d.end) else d.start
+        if c.as_of is None and _TO_DATE.search(text, a, b) and self.published:
+            c.as_of = self.published
+
+    # -- per document ---------------------------------------------------------------------
+    def _finish(self) -> list[ClaimRecord]:
+        claims = [c for c in self.claims if c.type != "assessment_stats" or any(
+            v is not None for v in (c.assessment or {}).values())]
+        claims = _drop_headlines(claims, self.headlines)
+        claims = _drop_restatements(claims)
+        claims = _dedupe(claims)
+        for c in claims:
+            if c.type == "assessment_stats":
+                checks.assessment_parts(c)
+                checks.open_balance(c)
+            elif c.type in ("incident", "tally"):
+                checks.victim_parts(c)
+        kept = {id(c) for c in claims}
+        for here, value, direction, pos in self.diffs:
+            if here is None or id(here) not in kept:
+                continue
+            other = _previous_figure(claims, here)
+            if other is not None:
+                checks.difference(here, value, direction, other)
+        for c in claims:
+            assert self.text[c.span[0]:c.span[1]] == c.quote
+        return claims
+
+
+def _is_headline(text: str, a: int, b: int) -> bool:
+    """A title or caption: a whole line of its own, short, with no sentence-final punctuation."""
+    line_start = text.rfind("\n", 0, a) + 1
+    line_end = text.find("\n", b)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end].strip()
+    return line == text[a:b] and len(line) < 160 and not _FINAL_PUNCT.search(line)
+
+
+def _drop_headlines(claims: list[ClaimRecord], headlines: set[int]) -> list[ClaimRecord]:
+    """A headline figure that the body states too (exactly, or rounded within 10%) is the body's claim."""
+    body = [c for c in claims if id(c) not in headlines and c.count_min is not None]
+    out = []
+    for c in claims:
+        if id(c) in headlines and c.count_min is not None and any(
+                b.type in ("tally", "incident") and abs(b.count_min - c.count_min) <= 0.1 * max(c.count_min, 1)
+                and b.counted == c.counted for b in body):
+            continue
+        out.append(c)
+    return out
+
+
+def _party(who: str | None) -> str | None:
+    if who is None:
+        return None
+    return "official" if attribution.is_official(who) else _NON_ALPHA.sub("", who.lower())
+
+
+def _same_ledger(x: ClaimRecord, y: ClaimRecord) -> bool:
+    px, py = _party(x.asserted_by), _party(y.asserted_by)
+    return px is None or py is None or px == py or ((px == "official") == (py == "official"))
+
+
+def _drop_restatements(claims: list[ClaimRecord]) -> list[ClaimRecord]:
+    """A round, hedged figure that a more exact figure of the same ledger satisfies is a headline's
+    rounding of it ("Over 350 civilians killed" ... "352 civilians"), not a second claim."""
+    drop = set()
+    for x in claims:
+        if x.type not in ("tally", "incident") or x.count_min is None or x.qualifier not in (
+                "more_than", "at_least", "about", "exact") or x.count_min % 10:
+            continue
+        for y in claims:
+            if y is x or y.type != x.type or y.count_min is None or y.count_min == x.count_min:
+                continue
+            if not _same_ledger(x, y) or x.counted != y.counted:
+                continue
+            lo = x.count_min
+            fits = (lo < y.count_min <= lo * 1.1) if x.qualifier in ("more_than", "at_least") else \
+                (abs(y.count_min - lo) <= lo * 0.05 and x.qualifier == "about")
+            if fits and (x.asserted_by is None or y.asserted_by is not None):
+                drop.add(id(x))
+                break
+    return [c for c in claims if id(c) not in drop]
+
+
+def _dedupe(claims: list[ClaimRecord]) -> list[ClaimRecord]:
+    """The same figure from the same party said twice (headline and body) is one claim; the
+    better-attributed, better-hedged statement of it is kept."""
+    out: list[ClaimRecord] = []
+    for c in claims:
+        if c.type not in ("tally", "incident", "strike_count") or (c.count_min is None and c.count_max is None):
+            out.append(c)
+            continue
+        twin = None
+        for o in out:
+            if o.type != c.type or o.count_min != c.count_min:
+                continue
+            if o.count_max != c.count_max and not {o.qualifier, c.qualifier} <= {"exact", "at_least", "more_than"}:
+                continue
+            pa, pb = _party(o.asserted_by), _party(c.asserted_by)
+            if pa is not None and pb is not None and pa != pb:
+                continue
+            if c.type == "incident" and ((o.place_text and c.place_text and o.place_text != c.place_text) or (
+                    o.event_date and c.event_date and o.event_date != c.event_date)):
+                continue
+            twin = o
+            break
+        if twin is None:
+            out.append(c)
+            continue
+        if _score(c) > _score(twin):
+            out[out.index(twin)] = c
+    return out
+
+
+def _score(c: ClaimRecord) -> tuple:
+    return (c.asserted_by is not None, c.qualifier not in (None, "exact"), c.period_start is not None,
+            -c.span[0])
+
+
+def _previous_figure(claims: list[ClaimRecord], here: ClaimRecord) -> ClaimRecord | None:
+    """The figure a stated difference compares against: the nearest earlier toll."""
+    before = [c for c in claims if c.type in ("tally", "incident") and c.span[1] <= here.span[0]
+              and c.count_min is not None and c is not here]
+    return before[-1] if before else None

@@ -1,0 +1,69 @@
+"""Counts of strikes a party says were carried out over a period.
+
+Strike totals are the denominator of every harm rate, so they are claims of their own.  A
+number of strikes only counts as a strike total when something conducted them ("the
+coalition has conducted more than 5,800 airstrikes") or when a release line reports them
+("Near Raqqa, 10 strikes engaged ...").  "57 specific airstrikes resulted in 459 deaths" is
+a monitor's count of incidents inside a tally, not a strike total, and is left to that rule.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .numbers import FIGURE, FIGURE_AT, NUMBER_HINT, Figure, parse_figure
+
+_WHAT = r"(?P<what>air\s?strikes|strikes|sorties|engagements|air\s+raids|raids|bombing\s+runs|missions)"
+_CONDUCT = (r"(?:conducted|carried\s+out|launched|flown|flew|performed|executed|mounted|undertaken|undertook|"
+            r"staged|conducts|conducting|launching|carrying\s+out)")
+CONDUCTED_RE = re.compile(
+    rf"\b{_CONDUCT}\s+(?:a\s+total\s+of\s+|nearly\s+|some\s+)?(?P<f>{FIGURE})\s+(?:[\w\-]+\s+){{0,2}}?{_WHAT}\b", re.I)
+PASSIVE_RE = re.compile(
+    rf"(?<![\w\-])(?P<f>{FIGURE})\s+(?:[\w\-]+\s+){{0,2}}?{_WHAT}\s+(?:have|had)?\s*(?:been\s+|were\s+|was\s+)"
+    rf"(?:conducted|carried\s+out|launched|flown|performed)\b", re.I)
+RELEASE_RE = re.compile(
+    rf"(?:(?:Near|In|Around|Outside|West\s+of|East\s+of|North\s+of|South\s+of)\s+[^,]{{2,40}},\s+){{1,2}}(?P<f>{FIGURE})\s+"
+    rf"(?P<what>strikes?|airstrikes?)\s+(?:engaged|struck|destroyed|hit|targeted|damaged|suppressed)\b", re.I)
+_COUNTING = (r"(?:recorded|logged|counted|tracked|documented|registered)")
+COUNTED_RE = re.compile(
+    rf"\b{_COUNTING}\s+(?:a\s+total\s+of\s+|nearly\s+|some\s+)?(?P<f>{FIGURE})\s+(?:[\w\-]+\s+){{0,2}}?{_WHAT}\b"
+    rf"(?!\s+(?:that|which|in\s+which)\s+(?:killed|left|resulted|caused|harmed))", re.I)
+
+
+_CONDUCT_WORDS = ("conduct", "carried out", "carrying out", "launch", "flown", "flew", "perform", "execut", "mount",
+                  "undert", "staged")
+_COUNTING_WORDS = ("recorded", "logged", "counted", "tracked", "documented", "registered")
+
+
+@dataclass
+class StrikeCount:
+    figure: Figure
+    what: str
+    start: int
+    end: int
+
+
+def strike_counts_in(text: str, a: int, b: int) -> list[StrikeCount]:
+    out: list[StrikeCount] = []
+    if not NUMBER_HINT.search(text, a, b):
+        return out
+    low = text[a:b].lower()
+    conduct = any(w in low for w in _CONDUCT_WORDS)
+    counting = any(w in low for w in _COUNTING_WORDS)
+    for rx in (CONDUCTED_RE, PASSIVE_RE, COUNTED_RE, RELEASE_RE):
+        if (rx is CONDUCTED_RE or rx is PASSIVE_RE) and not conduct or rx is COUNTED_RE and not counting:
+            continue
+        matches = [m for m in [rx.match(text, a, b)] if m] if rx is RELEASE_RE else rx.finditer(text, a, b)
+        for m in matches:
+            if any(m.start() < c.end and c.start < m.end() for c in out):
+                continue
+            fm = FIGURE_AT.match(m.group("f"))
+            fig = parse_figure(fm) if fm else None
+            if fig is None or (fig.count_min is None and fig.count_max is None):
+                continue
+            shift = m.start("f")
+            fig = Figure(fig.count_min, fig.count_max, fig.qualifier, shift + fig.start, shift + fig.end)
+            what = re.sub(r"\s+", " ", m.group("what").lower())
+            out.append(StrikeCount(fig, "strikes" if what in ("airstrikes", "air strikes", "strike", "airstrike") else what,
+                                   m.start(), m.end()))
+    return out
