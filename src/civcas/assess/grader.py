@@ -112,23 +112,30 @@ def grade_incidents(store: Store, codes: Iterable[str] | None = None) -> GradeRu
     return run
 
 
-def set_grade(store: Store, code: str, new_grade: str | None, actor: str, reason: str) -> dict:
-    """An analyst's grade, kept until they release it (`new_grade=None` hands it back to the rules)."""
+def override_grade(session: Session, code: str, new_grade: str | None, actor: str, reason: str) -> dict:
+    """An analyst's grade, kept until they release it (`new_grade=None` hands it back to the
+    rules).  In the caller's transaction; the caller regrades a released incident."""
     if new_grade is not None and new_grade not in GRADES:
         raise ValueError(f"unknown grade {new_grade!r}; grades are {', '.join(GRADES)}")
     if not reason or not actor:
         raise ValueError("an analyst's grade needs an actor and a reason")
+    inc = repo.get_incident(session, code)
+    if inc is None:
+        raise ValueError(f"no incident with code {code!r}")
+    before = {"grade": inc.grade, "grade_reason": inc.grade_reason, "grade_overridden": inc.grade_overridden}
+    if new_grade is None:
+        inc.grade_overridden = False
+    else:
+        inc.grade, inc.grade_reason, inc.grade_overridden = new_grade, f"set by {actor}: {reason}", True
+    inc.updated_at = repo.now()
+    after = {"grade": inc.grade, "grade_reason": inc.grade_reason, "grade_overridden": inc.grade_overridden}
+    repo.audit(session, actor, "incident", code, "grade", before, after, reason)
+    return after
+
+
+def set_grade(store: Store, code: str, new_grade: str | None, actor: str, reason: str) -> dict:
     with store.session() as s:
-        inc = repo.get_incident(s, code)
-        if inc is None:
-            raise ValueError(f"no incident with code {code!r}")
-        before = {"grade": inc.grade, "grade_reason": inc.grade_reason, "grade_overridden": inc.grade_overridden}
-        if new_grade is None:
-            inc.grade_overridden = False
-        else:
-            inc.grade, inc.grade_reason, inc.grade_overridden = new_grade, f"set by {actor}: {reason}", True
-        after = {"grade": inc.grade, "grade_reason": inc.grade_reason, "grade_overridden": inc.grade_overridden}
-        repo.audit(s, actor, "incident", code, "grade", before, after, reason)
+        after = override_grade(s, code, new_grade, actor, reason)
     if new_grade is None:
         grade_incidents(store, [code])
     return after

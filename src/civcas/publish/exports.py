@@ -1,7 +1,7 @@
 """Export rows for the CLI and the web downloads.  Only public fields leave through here."""
 from __future__ import annotations
 
-from typing import Any, Iterator
+from typing import Any, Iterator, Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -40,3 +40,49 @@ def flatten_claim(d: dict[str, Any]) -> dict[str, Any]:
     span = d.pop("span", None) or (None, None)
     d["span_start"], d["span_end"] = span[0], span[1]
     return d
+
+
+# --------------------------------------------------------------------------- web downloads
+def csv_lines(rows: Iterator[dict[str, Any]], columns: Sequence[str]) -> Iterator[str]:
+    """CSV, streamed; a value that starts like a formula is prefixed so spreadsheets show it as text."""
+    import csv
+    import io
+    import json as _json
+
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+
+    def cell(v: Any) -> Any:
+        if isinstance(v, (list, dict)):
+            v = _json.dumps(v, ensure_ascii=False)
+        if isinstance(v, str) and v[:1] in ("=", "+", "-", "@", "\t", "\r"):
+            return "'" + v
+        return v
+
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([cell(row.get(c)) for c in columns])
+        yield buf.getvalue()
+        buf.seek(0)
+        buf.truncate()
+    if buf.getvalue():
+        yield buf.getvalue()
+    else:
+        yield ""
+
+
+def geojson_chunks(rows: Iterator[dict[str, Any]]) -> Iterator[str]:
+    """A FeatureCollection, streamed; rows without coordinates are left out (they cannot be drawn)."""
+    import json as _json
+
+    yield '{"type":"FeatureCollection","features":['
+    first = True
+    for row in rows:
+        if row.get("lat") is None or row.get("lon") is None:
+            continue
+        props = {k: v for k, v in row.items() if k not in ("lat", "lon")}
+        feature = {"type": "Feature", "id": row.get("id"),
+                   "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]}, "properties": props}
+        yield ("" if first else ",") + _json.dumps(feature, ensure_ascii=False)
+        first = False
+    yield "]}"

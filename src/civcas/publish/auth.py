@@ -1,0 +1,131 @@
+"""Who may judge: argon2-hashed passwords, a signed session cookie, and a CSRF token per session.
+
+The public needs no account (role "viewer").  The session cookie holds only the username, the
+role and the CSRF token, signed so it cannot be forged; the role is re-read from the store on
+every request, so deactivating a user or lowering a role takes effect at once.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hmac
+import os
+import secrets
+from dataclasses import dataclass
+from typing import Any
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from itsdangerous import BadSignature, URLSafeTimedSerializer
+from starlette.requests import Request
+
+from civcas.store import Store
+from civcas.store.schema import User
+
+ROLES = ("viewer", "analyst", "admin")
+RANK = {r: i for i, r in enumerate(ROLES)}
+COOKIE = "civcas_session"
+MAX_AGE = 12 * 3600
+MIN_PASSWORD = 10
+_hasher = PasswordHasher()
+# verifying against this when the user does not exist keeps the timing the same either way
+_DUMMY = _hasher.hash("not a password of anyone")
+
+
+class AuthError(ValueError):
+    """A user that cannot be created, or a request that may not do what it asks."""
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def verify_password(stored: str, password: str) -> bool:
+    try:
+        return _hasher.verify(stored, password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
+def create_user(store: Store, username: str, password: str, role: str = "analyst") -> int:
+    """Add a user (the CLI's `civcas users add`); refuses a weak password or an unknown role."""
+    username = (username or "").strip()
+    if not username or len(username) > 100:
+        raise AuthError("a username of 1 to 100 characters is required")
+    if role not in ROLES:
+        raise AuthError(f"unknown role {role!r}; roles are {', '.join(ROLES)}")
+    if len(password or "") < MIN_PASSWORD:
+        raise AuthError(f"the password must have at least {MIN_PASSWORD} characters")
+    from civcas.publish.queries import get_user
+
+    with store.session() as s:
+        if get_user(s, username) is not None:
+            raise AuthError(f"user {username!r} exists already")
+        row = User(username=username, password_hash=hash_password(password), role=role, active=True,
+                   created_at=dt.datetime.now(dt.timezone.utc))
+        s.add(row)
+        s.flush()
+        return row.id
+
+
+def authenticate(store: Store, username: str, password: str) -> dict[str, Any] | None:
+    from civcas.publish.queries import get_user
+
+    with store.session() as s:
+        row = get_user(s, (username or "").strip())
+        if row is None or not row.active:
+            verify_password(_DUMMY, password or "")
+            return None
+        if not verify_password(row.password_hash, password or ""):
+            return None
+        if _hasher.check_needs_rehash(row.password_hash):
+            row.password_hash = hash_password(password)
+        return {"username": row.username, "role": row.role}
+
+
+@dataclass
+class Visitor:
+    """Who is asking: an anonymous viewer or a logged-in user, and the session's CSRF token."""
+
+    username: str | None
+    role: str
+    csrf: str
+
+    def can(self, role: str) -> bool:
+        return RANK.get(self.role, 0) >= RANK[role]
+
+
+class Sessions:
+    """Signs and reads the session cookie."""
+
+    def __init__(self, secret: str | None = None):
+        secret = secret or os.environ.get("CIVCAS_SECRET_KEY") or secrets.token_urlsafe(32)
+        self._signer = URLSafeTimedSerializer(secret, salt="civcas-session")
+
+    def load(self, request: Request, store: Store) -> tuple[Visitor, bool]:
+        """The visitor, and whether the cookie must be (re)issued."""
+        raw = request.cookies.get(COOKIE)
+        data: dict[str, Any] = {}
+        if raw:
+            try:
+                data = self._signer.loads(raw, max_age=MAX_AGE)
+            except BadSignature:
+                data = {}
+        csrf = data.get("csrf") or secrets.token_urlsafe(24)
+        username, role = data.get("u"), "viewer"
+        if username:
+            from civcas.publish.queries import get_user
+
+            with store.session() as s:
+                row = get_user(s, username)
+                if row is None or not row.active:
+                    username = None
+                else:
+                    role = row.role
+        return Visitor(username, role, csrf), not raw or data.get("csrf") != csrf or (data.get("u") != username)
+
+    def dump(self, visitor: Visitor) -> str:
+        return self._signer.dumps({"u": visitor.username, "csrf": visitor.csrf})
+
+
+def csrf_ok(visitor: Visitor, token: str | None) -> bool:
+    return bool(token) and hmac.compare_digest(visitor.csrf.encode(), str(token).encode())
