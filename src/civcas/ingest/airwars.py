@@ -31,6 +31,7 @@ from typing import Any, Iterator
 
 from civcas.records import (GRADES, AssessmentRecord, IncidentRecord, SourceRef, VictimRecord)
 from civcas.strikes.releases import ParseError, decode
+from civcas.tabular import numbered_rows
 
 GEO_ACCURACY = {
     "within_1m": 1, "within_100m": 1, "exact_location": 1, "exact_location_other": 1,
@@ -133,17 +134,10 @@ def _csv(text: str, name: str) -> Iterator[IncidentRecord | ParseError]:
     if not reader.fieldnames or "code" not in reader.fieldnames or "date" not in reader.fieldnames:
         yield ParseError(name, 1, "neither Airwars JSONL nor its CSV (no code/date header)")
         return
-    start = 2
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            yield ParseError(name, start, f"unreadable CSV row ({exc})")
-            start = reader.line_num + 1
+    for line_no, row, problem in numbered_rows(reader):
+        if problem:
+            yield ParseError(name, line_no, problem)
             continue
-        line_no, start = start, reader.line_num + 1
         if None in row or any(v is None for v in row.values()):
             yield ParseError(name, line_no, "field count differs from the header")
             continue

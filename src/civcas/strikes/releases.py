@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from civcas.records import StrikeRecord
+from civcas.tabular import numbered_rows
 
 CJTF_OIR = "CJTF-OIR"
 NL_MOD = "NL MoD"
@@ -184,17 +185,10 @@ def _centcom_csv(text: str, name: str) -> Iterator[StrikeRecord | ParseError]:
         return
     col = {h: i for i, h in enumerate(header)}
     records: list[StrikeRecord] = []
-    start = 2
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            yield ParseError(name, reader.line_num, f"unreadable CSV row ({exc})")
-            start = reader.line_num + 1
+    for line_no, row, problem in numbered_rows(reader):
+        if problem:
+            yield ParseError(name, line_no, problem)
             continue
-        line_no, start = start, reader.line_num + 1
         if not any(c.strip() for c in row):
             continue
         if len(row) != len(header):
@@ -339,17 +333,10 @@ def _dutch_csv(text: str, name: str) -> Iterator[StrikeRecord | ParseError]:
     if missing:
         yield ParseError(name, 1, f"header lacks {', '.join(missing)}")
         return
-    start = 2
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            yield ParseError(name, reader.line_num, f"unreadable CSV row ({exc})")
-            start = reader.line_num + 1
+    for line_no, row, problem in numbered_rows(reader):
+        if problem:
+            yield ParseError(name, line_no, problem)
             continue
-        line_no, start = start, reader.line_num + 1
         if not any(c.strip() for c in row):
             continue
         if len(row) < max(col.values()) + 1 and len(row) < len(keys) - 1:
