@@ -30,8 +30,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from civcas.records import (GRADES, AssessmentRecord, IncidentRecord, SourceRef, VictimRecord)
-from civcas.strikes.releases import ParseError, decode
-from civcas.tabular import numbered_rows
+from civcas.importfiles import ParseError, decode, numbered_rows
 
 GEO_ACCURACY = {
     "within_1m": 1, "within_100m": 1, "exact_location": 1, "exact_location_other": 1,

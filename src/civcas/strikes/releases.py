@@ -30,26 +30,12 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from civcas.records import StrikeRecord
-from civcas.tabular import numbered_rows
+from civcas.importfiles import ParseError, decode, numbered_rows
 
 CJTF_OIR = "CJTF-OIR"
 NL_MOD = "NL MoD"
 RELEASE_LAG = dt.timedelta(days=1)
 MAX_BYTES = 50 * 1024 * 1024
-
-
-@dataclass
-class ParseError:
-    """One row or file we could not read; `line` is 1-based in the file, None for the whole file."""
-
-    file: str
-    line: int | None
-    message: str
-    severity: str = "error"          # "warning": the data was read, but a reader should know why
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line is not None else self.file
-        return f"{where}: {self.message}"
 
 
 @dataclass
@@ -117,30 +103,6 @@ def parse_release_text(text: str, name: str = "<text>") -> Iterator[StrikeRecord
 
 
 # --- reading bytes ------------------------------------------------------------------------------
-
-def decode(raw: bytes) -> tuple[str | None, str | None]:
-    """Text and a note, or None and the reason.  UTF-8 first; cp1252 is what Office exports."""
-    if not raw.strip():
-        return None, "file is empty"
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return raw.decode("utf-16"), None
-        except UnicodeDecodeError:
-            return None, "file starts with a UTF-16 mark but does not decode as UTF-16"
-    sample = raw[:8192]
-    controls = sum(1 for b in sample if b < 32 and b not in (0, 9, 10, 12, 13))
-    if sample.count(b"\x00") > max(2, len(sample) // 100) or controls > len(sample) * 0.05:
-        return None, "binary content, not a text, CSV or HTML release"
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        try:
-            text = raw.decode("cp1252")
-        except UnicodeDecodeError:
-            return None, f"not UTF-8 (bad byte at offset {exc.start}) and not Windows-1252 either"
-        return text, f"not UTF-8 (bad byte at offset {exc.start}); read as Windows-1252"
-    return text, None
-
 
 def html_to_text(html: str) -> str:
     """Visible text with one line per block, so headings and paragraphs stay apart."""
