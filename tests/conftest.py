@@ -59,6 +59,13 @@ def _reset_pg(url: str) -> None:
     engine.dispose()
 
 
+@pytest.fixture
+def fresh_pg_url(pg_url):
+    """The run's PostgreSQL database, emptied for this test."""
+    _reset_pg(pg_url)
+    return pg_url
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def store(request, tmp_path):
     """An empty, migrated store on each backend."""
@@ -67,8 +74,7 @@ def store(request, tmp_path):
     if request.param == "sqlite":
         url = str(tmp_path / "civcas.db")
     else:
-        url = request.getfixturevalue("pg_url")
-        _reset_pg(url)
+        url = request.getfixturevalue("fresh_pg_url")
     s = Store.open(url)
     yield s
     s.close()

@@ -118,8 +118,7 @@ def print_ingest_report(report, quiet: bool = False) -> None:  # noqa: ANN001
                           highlight=False, markup=False)
             elif o.status == "present":
                 out.print(f"present  {o.origin}  (document {o.document_id})", highlight=False, markup=False)
-    for o in report.rejected:
-        err.print(f"rejected {o.reason}", highlight=False, markup=False)
+    rejected(o.reason for o in report.rejected)
     out.print(f"{report.count('new')} new, {report.count('present')} already present, "
               f"{report.count('rejected')} rejected")
 
@@ -194,6 +193,15 @@ def print_claims(claims: list[dict]) -> None:
     out.print(table)
 
 
+def rejected(lines: Iterable[str]) -> bool:
+    """Print each rejected row or file on its own line; True when there was any."""
+    any_ = False
+    for line in lines:
+        err.print(f"rejected {line}", highlight=False, markup=False)
+        any_ = True
+    return any_
+
+
 def _s(v: Any) -> str:
     return "" if v is None else str(v)
 
@@ -252,11 +260,10 @@ def import_airwars_cmd(file: Path = typer.Argument(..., help="Airwars incident r
     if not file.is_file():
         raise CLIError(f"{file}: no such file")
     result = import_airwars(open_store(), file)
-    for e in result.errors:
-        err.print(f"rejected {e}", highlight=False, markup=False)
+    failed = rejected(result.errors)
     out.print(f"{result.created} new incidents, {result.updated} updated, {result.unchanged} unchanged, "
               f"{len(result.errors)} records rejected, {len(result.warnings)} warnings")
-    if result.errors:
+    if failed:
         raise typer.Exit(1)
 
 
@@ -358,11 +365,10 @@ def strikes_import(
             raise CLIError(f"{f}: no such file")
     store = open_store()
     result = import_strikes(store, files, gazetteer_for(store))
-    for e in result.errors:
-        err.print(f"rejected {e}", highlight=False, markup=False)
+    failed = rejected(result.errors)
     out.print(f"{result.new} new strikes, {result.present} already present, {len(result.errors)} rows "
               f"rejected, {len(result.warnings)} warnings; {result.geocoded} placed on the map")
-    if result.errors:
+    if failed:
         raise typer.Exit(1)
 
 
@@ -582,11 +588,10 @@ def assess_answers(
         result = import_answers(open_store(), file, belligerent, actor)
     except (ValueError, json.JSONDecodeError) as exc:
         raise CLIError(f"{file}: {exc}") from None
-    for line in result.unknown + result.refused:
-        err.print(f"rejected {line}", highlight=False, markup=False)
+    failed = rejected(result.unknown + result.refused)
     out.print(f"{result.applied} answers applied, {len(result.unknown)} unknown incidents, "
               f"{len(result.refused)} refused")
-    if result.unknown or result.refused:
+    if failed:
         raise typer.Exit(1)
 
 
