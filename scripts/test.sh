@@ -5,5 +5,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/system-deps.sh runtime test
-scripts/setup.sh test
+scripts/setup.sh test,spark
 exec .venv/bin/python -m pytest -p no:cacheprovider "$@"
