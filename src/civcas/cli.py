@@ -42,6 +42,9 @@ sources_app = typer.Typer(help="Who says it: sources, their aliases, and who rep
 app.add_typer(sources_app, name="sources")
 users_app = typer.Typer(help="People who log in to the web app to review and judge.", no_args_is_help=True)
 app.add_typer(users_app, name="users")
+review_app = typer.Typer(help="Review what the linker and the matcher suggest: accept or reject, with a reason.",
+                         no_args_is_help=True)
+app.add_typer(review_app, name="review")
 import_app = typer.Typer(help="Import a monitor's own incident records.", no_args_is_help=True)
 app.add_typer(import_app, name="import")
 app.add_typer(assess_app, name="assess")
@@ -60,6 +63,7 @@ class ExportFormat(str, Enum):
     csv = "csv"
     json = "json"
     jsonl = "jsonl"
+    geojson = "geojson"
 
 
 @app.callback()
@@ -315,6 +319,74 @@ def link(
               f"{graded.changed} grades changed")
     for note in report.notes:
         out.print(f"  {note}", highlight=False, markup=False)
+
+
+# --------------------------------------------------------------------------- review
+@review_app.command("list")
+def review_list(limit: int = typer.Option(50)) -> None:
+    """Suggested claim links and strike matches waiting for an analyst."""
+    from civcas.publish.queries import suggested_links, suggested_matches
+
+    with open_store().session() as s:
+        links, matches = suggested_links(s, limit), suggested_matches(s, limit)
+    table = Table("link", "incident", "score", "claim quote", title="Suggested links")
+    for r in links:
+        table.add_row(str(r["id"]), r["code"], f"{r['score'] or 0:.2f}", r["quote"][:90])
+    out.print(table)
+    table = Table("incident", "match", "rank", "score", "strike", title="Suggested strike matches")
+    for r in matches:
+        table.add_row(r["code"], str(r["id"]), str(r["rank"]), f"{r['score']:.2f}",
+                      f"{r['strike_date']} near {r['location'] or '?'}: {(r['targets'] or '')[:60]}")
+    out.print(table)
+
+
+class Verdict(str, Enum):
+    accept = "accept"
+    reject = "reject"
+
+
+@review_app.command("link")
+def review_link_cmd(
+    link_id: int = typer.Argument(...), verdict: Verdict = typer.Argument(...),
+    actor: str = typer.Option(..., help="Who."), reason: str = typer.Option(..., help="Why."),
+) -> None:
+    """Accept or reject a suggested link of a claim to an incident."""
+    from civcas.assess.grader import grade_incidents
+    from civcas.link.review import review_link
+
+    store = open_store()
+    try:
+        with store.session() as s:
+            result = review_link(s, link_id, verdict is Verdict.accept, actor, reason)
+    except (LookupError, ValueError) as exc:
+        raise CLIError(str(exc).strip("'\"")) from None
+    grade_incidents(store, [result["incident_code"]])
+    out.print(f"claim {result['claim_id']} -> {result['incident_code']}: {result['status']}")
+
+
+@review_app.command("match")
+def review_match_cmd(
+    match_id: int = typer.Argument(..., help="The match's number in `civcas review list`."),
+    verdict: Verdict = typer.Argument(...),
+    actor: str = typer.Option(..., help="Who."), reason: str = typer.Option(..., help="Why."),
+) -> None:
+    """Confirm or reject a declared strike as the one behind an incident."""
+    from civcas.assess.grader import grade_incidents
+    from civcas.store.schema import Incident, StrikeMatch
+    from civcas.strikes.matching import review_match
+
+    store = open_store()
+    with store.session() as s:
+        m = s.get(StrikeMatch, match_id)
+        if m is None:
+            raise CLIError(f"no strike match {match_id}")
+        code, strike_id = s.get(Incident, m.incident_id).code, m.strike_id
+    try:
+        result = review_match(store, code, strike_id, verdict is Verdict.accept, actor, reason)
+    except (LookupError, ValueError) as exc:
+        raise CLIError(str(exc).strip("'\"")) from None
+    grade_incidents(store, [code])
+    out.print(f"{code} / strike {strike_id}: {result['status']}; strike status {result['strike_status']}")
 
 
 # --------------------------------------------------------------------------- sources
@@ -678,7 +750,7 @@ def export(
                      **{f"strike_{k}": v for k, v in (r.get("strike") or {}).items()}} for r in rows]
     else:
         with open_store().session() as s:
-            rows = list(export_rows(s, entity))
+            rows = list(export_rows(s, entity, with_claims=format.value != "csv"))
     text = render(rows, format.value)
     if output:
         output.write_text(text, encoding="utf-8")
@@ -688,18 +760,18 @@ def export(
 
 
 def render(rows: list[dict], fmt: str) -> str:
+    from civcas.publish.exports import csv_lines, geojson_chunks
+
     if fmt == "json":
         return json.dumps(rows, ensure_ascii=False, indent=1, default=str) + "\n"
     if fmt == "jsonl":
         return "".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in rows)
-    buf = io.StringIO()
-    if rows:
-        writer = csv.DictWriter(buf, fieldnames=list(rows[0].keys()), extrasaction="ignore")
-        writer.writeheader()
-        for r in rows:
-            writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v
-                             for k, v in r.items()})
-    return buf.getvalue()
+    if fmt == "geojson":
+        if rows and "lat" not in rows[0]:
+            raise CLIError("GeoJSON needs rows with coordinates (incidents or claims)")
+        return "".join(geojson_chunks(iter(rows))) + "\n"
+    columns = list(rows[0].keys()) if rows else []
+    return "".join(csv_lines(iter(rows), columns)) if rows else ""
 
 
 # --------------------------------------------------------------------------- serve / demo

@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from civcas.publish.auth import AuthError, authenticate, create_user
 from civcas.publish.web import create_app
 from civcas.store import repositories as repo
-from civcas.store.schema import ClaimLink, Document, StrikeMatch, User
+from civcas.store.schema import ClaimLink, Document, Incident, StrikeMatch, User
 
 from .conftest import ANALYST, SECRET_NOTE
 
@@ -113,7 +113,9 @@ def test_review_a_suggested_link_and_match(app, populated):
     with store.session() as s:
         assert s.get(ClaimLink, ids["link"]).status == "confirmed"
         assert s.get(StrikeMatch, ids["match"]).status == "rejected"
-        trail = repo.audit_trail(s, "claim_link", ids["link"])
+        link = s.get(ClaimLink, ids["link"])
+        code = repo.incident_dict(s.get(Incident, link.incident_id))["code"]
+        trail = repo.audit_trail(s, "claim_link", f"{link.claim_id}:{code}")
         assert trail[-1]["actor"] == "ana" and trail[-1]["reason"] == "same day and village"
         assert trail[-1]["before"]["status"] == "suggested" and trail[-1]["after"]["status"] == "confirmed"
     assert "same day and village" in TestClient(app).get("/incidents/CS0003").text

@@ -80,3 +80,19 @@ def test_segments_handle_overlap_and_bad_spans():
     segs = segments("abcdefgh", [(1, 5, 1, "tally"), (3, 7, 2, "incident"), (6, 99, 3, "x"), (5, 2, 4, "x")])
     assert "".join(s.text for s in segs) == "abcdefgh"
     assert [s.claims for s in segs] == [[], [1], [1, 2], [2], [2, 3], [3]]
+
+
+def test_exports_leave_restricted_fields_out(sqlite_store):
+    from civcas.publish.exports import export_rows
+    from civcas.records import SourceRef
+
+    with sqlite_store.session() as s:
+        repo.upsert_incident(s, IncidentRecord(code="CS0009", sources=[SourceRef(name="a page", author="Witness Name")]),
+                             "test", "fixture")
+        from civcas.store.schema import Incident
+
+        s.query(Incident).filter_by(code="CS0009").one().analyst_notes = "internal"
+    with sqlite_store.session() as s:
+        (row,) = list(export_rows(s, "incidents", with_claims=True))
+    assert "Witness Name" not in str(row) and "internal" not in str(row)
+    assert row["sources"][0]["name"] == "a page" and row["claims"] == []

@@ -10,7 +10,9 @@ from civcas.store import repositories as repo
 from civcas.store.schema import AuditEvent, Claim, Document, Incident
 
 
-def export_rows(session: Session, entity: str) -> Iterator[dict[str, Any]]:
+def export_rows(session: Session, entity: str, with_claims: bool = False) -> Iterator[dict[str, Any]]:
+    """Rows of one entity.  `with_claims` adds to each incident its linked claims, each with its
+    quote, span and the path of the document it comes from."""
     if entity == "documents":
         for d in repo.iter_rows(session, Document):
             rec = repo.document_record(d).to_dict()
@@ -21,7 +23,10 @@ def export_rows(session: Session, entity: str) -> Iterator[dict[str, Any]]:
             yield flatten_claim(repo.claim_dict(c))
     elif entity == "incidents":
         for i in repo.iter_rows(session, Incident):
-            yield repo.incident_dict(i, public=True)
+            row = repo.incident_dict(i, public=True)
+            if with_claims:
+                row["claims"] = incident_claims(session, i.id)
+            yield row
     elif entity == "tallies":
         for t in repo.tally_timeline(session):
             yield flatten_claim(t)
@@ -32,6 +37,18 @@ def export_rows(session: Session, entity: str) -> Iterator[dict[str, Any]]:
                    "before": e.before, "after": e.after}
     else:
         raise ValueError(f"unknown entity {entity!r}")
+
+
+def incident_claims(session: Session, incident_id: int) -> list[dict[str, Any]]:
+    from civcas.store.schema import ClaimLink
+
+    q = (select(Claim, ClaimLink.status, Document.origin, Document.url)
+         .join(ClaimLink, ClaimLink.claim_id == Claim.id).join(Document, Document.id == Claim.document_id)
+         .where(ClaimLink.incident_id == incident_id, ClaimLink.status != "rejected").order_by(Claim.id))
+    return [{"claim_id": c.id, "link": status, "count_min": c.count_min, "count_max": c.count_max,
+             "asserted_by": c.asserted_by, "quote": c.quote, "span": [c.span_start, c.span_end],
+             "document_id": c.document_id, "document": origin, "url": url}
+            for c, status, origin, url in session.execute(q)]
 
 
 def flatten_claim(d: dict[str, Any]) -> dict[str, Any]:

@@ -258,18 +258,16 @@ def _need(reason: str | None) -> str:
 
 
 def set_link_status(session: Session, link_id: int, status: str, actor: str, reason: str | None) -> None:
+    """The review form's verdict on a suggested link, through the linker's own review rule."""
+    from civcas.link.review import review_link
+
     reason = _need(reason)
-    if status not in LINK_STATUSES:
+    if status not in ("confirmed", "rejected"):
         raise ReviewError(f"unknown status {status!r}")
-    link = session.get(ClaimLink, link_id)
-    if link is None:
-        raise ReviewError(f"no suggested link {link_id}")
-    before = {"claim_id": link.claim_id, "incident_id": link.incident_id, "status": link.status}
-    link.status = status
-    repo.audit(session, actor, "claim_link", link.id, f"review:{status}", before, {**before, "status": status},
-               reason)
-    code = session.scalar(select(Incident.code).where(Incident.id == link.incident_id))
-    repo.audit(session, actor, "incident", code, f"claim {link.claim_id} link {status}", None, None, reason)
+    try:
+        review_link(session, link_id, status == "confirmed", actor, reason)
+    except LookupError:
+        raise ReviewError(f"no suggested link {link_id}") from None
 
 
 def set_match_status(session: Session, match_id: int, status: str, actor: str, reason: str | None) -> None:
@@ -307,12 +305,17 @@ def review_counts(session: Session) -> dict[str, int]:
 
 
 def incident_history(session: Session, code: str) -> list[dict[str, Any]]:
-    """The incident's own audit events and its assessments', oldest first: one story per incident."""
+    """The incident's own audit events, its assessments', its claim links' ("claim:code") and its
+    strike matches' ("code:strike"), oldest first: one story per incident."""
     from civcas.store.schema import AuditEvent
 
     q = (select(AuditEvent).where(or_(and_(AuditEvent.entity == "incident", AuditEvent.entity_id == code),
                                       and_(AuditEvent.entity == "assessment",
-                                           AuditEvent.entity_id.like(f"{code}/%"))))
+                                           AuditEvent.entity_id.like(f"{code}/%")),
+                                      and_(AuditEvent.entity == "claim_link",
+                                           AuditEvent.entity_id.like(f"%:{code}")),
+                                      and_(AuditEvent.entity == "strike_match",
+                                           AuditEvent.entity_id.like(f"{code}:%"))))
          .order_by(AuditEvent.id))
     return [{"id": e.id, "actor": e.actor, "at": e.at.isoformat(), "entity": e.entity, "action": e.action,
              "reason": e.reason} for e in session.scalars(q)]

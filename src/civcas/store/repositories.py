@@ -140,10 +140,17 @@ def tally_timeline(session: Session) -> list[dict[str, Any]]:
 
 
 # --------------------------------------------------------------------------- incidents
+# Restricted: who wrote a cited post may be a witness, and an analyst's notes are internal.
+RESTRICTED_SOURCE_FIELDS = ("author",)
+
+
 def incident_dict(row: Incident, public: bool = True) -> dict[str, Any]:
     d = {name: getattr(row, name) for name in INCIDENT_COLUMNS}
-    d.update(id=row.id, grade_reason=row.grade_reason, sources=row.sources or [],
-             victims=row.victims or [])
+    sources = row.sources or []
+    if public:
+        sources = [{k: v for k, v in src.items() if k not in RESTRICTED_SOURCE_FIELDS}
+                   if isinstance(src, dict) else src for src in sources]
+    d.update(id=row.id, grade_reason=row.grade_reason, sources=sources, victims=row.victims or [])
     if not public:
         d["analyst_notes"] = row.analyst_notes
     return {k: (v.isoformat() if isinstance(v, (dt.date, dt.datetime)) else v) for k, v in d.items()}
