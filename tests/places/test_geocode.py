@@ -141,3 +141,23 @@ def test_report_phrasings():
     assert r.precision == 5
     r = g.geocode("ريف حلب الشمالي")
     assert r.precision == 2 and near(r, 36.20, 37.16)
+
+
+def test_an_empty_store_geocodes_like_the_bundled_default(tmp_path):
+    """Ingest geocodes through the store's gazetteer; with no places imported it must answer as
+    the bundled one does (hand-entered spellings merged into GeoNames places included)."""
+    from pathlib import Path
+
+    from civcas.places import Gazetteer, GeocodeContext
+    from civcas.places.cli import load_gazetteer
+    from civcas.store import Store
+
+    store = Store.open(str(tmp_path / "empty.db"))
+    from_store, bundled = load_gazetteer(store.engine), Gazetteer.default()
+    rows = [ln.split("\t")[0] for ln in (Path(__file__).parent / "toponyms.tsv").read_text().splitlines()
+            if ln and not ln.startswith("#")][1:]
+    for q in rows:
+        a, b = from_store.geocode(q), bundled.geocode(q)
+        assert (a.name, a.lat, a.precision) == (b.name, b.lat, b.precision), q
+    ctx = GeocodeContext(text="Residents of west Mosul said the strike hit Jadida, in Iraq.")
+    assert from_store.geocode("Jadida", ctx).admin1 == "Nineveh"

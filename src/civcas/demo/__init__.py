@@ -16,6 +16,7 @@ from civcas.places.cli import load_gazetteer
 from civcas.store import Store
 from civcas.store import repositories as repo
 from civcas.strikes.load import import_strikes
+from civcas.strikes.matching import match_incidents
 
 CORPUS = Path(__file__).with_name("corpus")
 MONITOR = Path(__file__).with_name("monitor")
@@ -47,6 +48,10 @@ def build_demo(db_path: Path) -> tuple[Store, list[str]]:
     linked = link(store)
     summary.append(f"link: {linked.claims_considered} incident claims, {linked.linked} joined monitor incidents, "
                    f"{linked.new_incidents} new incidents, {linked.suggested} suggested for review")
+
+    matched = match_incidents(store, belligerent="Coalition")
+    summary.append(f"strikes match: {matched.with_candidates} incidents with candidate strikes, "
+                   f"{len(matched.declared)} declared by an unambiguous match")
 
     graded = grade_incidents(store)
     summary.append(f"assess grade: {graded.graded} graded by the rules, {graded.kept} kept as the monitor set them")

@@ -197,15 +197,17 @@ class Gazetteer:
                     g._index(e, e.name, None, None)
             g._cache.clear()
         if include_default:
-            have_gid = set(g._by_geonames)
             have_src = {(e.source, e.name) for e in g.entries}
             for row in bundled_rows():
                 gid = row.get("geonames_id")
-                if gid and gid in have_gid:
+                # Looked up as we go: a hand-entered row that merges into a GeoNames place must
+                # find it whether the database holds it or this loop has just added it.
+                existing = g.by_geonames_id(gid) if gid else None
+                if existing is not None:
                     if row.get("merge"):
-                        e = g.by_geonames_id(gid)
-                        if e is not None:
-                            g.add_names(e, row["names"])
+                        g.add_names(existing, row["names"])
+                        if row.get("kind") and existing.place_id is None:
+                            existing.kind = row["kind"]
                     continue
                 if (row["source"], row["name"]) in have_src:
                     continue
