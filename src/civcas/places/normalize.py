@@ -152,10 +152,3 @@ def arabic_to_latin(text: str) -> str:
         lat = re.sub(r"h$", "a", lat) if w.endswith("ه") else lat
         out.append(art + lat)
     return " ".join(out).strip()
-
-
-def display_key(text: str) -> str:
-    """Whitespace and case folded form for exact comparisons."""
-    if has_arabic(text):
-        return " ".join(words(fold_arabic(text)))
-    return " ".join(words(ascii_fold(text)))

@@ -85,10 +85,6 @@ def where(f: IncidentFilter) -> list[Any]:
     return conds
 
 
-def _public(row: Any) -> dict[str, Any]:
-    return {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in row._mapping.items()}
-
-
 # dates leave as the stored text on SQLite (no parse-then-format per row on the hot path)
 _LIST_COLUMNS = [type_coerce(getattr(Incident, c), String).label(c) if c in ("date", "date_end")
                  else getattr(Incident, c) for c in PUBLIC_INCIDENT]
