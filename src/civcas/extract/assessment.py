@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .numbers import NUMBER_HINT, Figure, figures_in
+from .numbers import Figure, figures_in, number_hint_slice
 
 GATE = re.compile(r"\b(?:reports?|allegations?|credible|assess\w*|duplicates?|claims)\b", re.I)
 # The figure must count reports (or "of them", "were ..."), not sources or strikes.
@@ -88,8 +88,10 @@ class Field:
 
 def fields_in(text: str, a: int, b: int) -> tuple[list[Field], str | None]:
     """Assessment fields the sentence text[a:b] states, and who referred historical reports."""
+    if not number_hint_slice(text, a, b):
+        return [], None
     s = text[a:b]
-    if not NUMBER_HINT.search(s) or not GATE.search(s):
+    if not GATE.search(s):
         return [], None
     figs = figures_in(text, a, b)
     out: list[Field] = []

@@ -171,7 +171,8 @@ def speaker(text: str, a: int, b: int, pos: int, memory: Memory) -> str | None:
         if who:
             return who
     tail = text[pos:min(b, pos + 90)]
-    after = _ACK_AFTER.match(tail) if ("conceded" in tail or "acknowledged" in tail or "admitted" in tail) else None
+    after = _ACK_AFTER.match(tail) if ("conceded" in tail or "acknowledged" in tail or "admitted" in tail) \
+        and _ACK_TAIL.search(tail) else None
     if after:
         who = _resolve(after.group("who"), memory)
         if who:
@@ -202,6 +203,9 @@ _ACK_AFTER = re.compile(r"[\d,.]*[^,.;]{0,40}?\b(?:the|its|their)?\s*(?:deaths?|
                         r"\s+(?:itself\s+|themselves\s+)?"
                         r"(?:had|has|have)\s+(?:\w+\s+)?(?:conceded|acknowledged|admitted)\b")
 
+# The end of _ACK_AFTER on its own ("has conceded"): a sentence without it cannot match the whole.
+_ACK_TAIL = re.compile(r"\b(?:had|has|have)\s+(?:\w+\s+)?(?:conceded|acknowledged|admitted)\b")
+
 
 def _speaker_in(text: str, a: int, b: int, pos: int, memory: Memory) -> str | None:
     s = text[a:b]
@@ -224,8 +228,8 @@ def _speaker_in(text: str, a: int, b: int, pos: int, memory: Memory) -> str | No
     key = (a, b)
     found = memory.said_cache.get(key)
     if found is None:
-        found = memory.said_cache[key] = said_by(s)
-    for p, who in found:
+        found = memory.said_cache[key] = said_by(s, with_end=True)
+    for p, who, _ in found:
         if who.lower() in ("it", "they") and said:
             said.append((p, said[-1][1]))      # "X said it had verified ...": it is X
         elif (r := _resolve(who, memory)):
@@ -342,7 +346,11 @@ def remember(text: str, a: int, b: int, memory: Memory) -> None:
             continue
         memory.last_org = name
         memory.seen.append(name)
-    for p, who, end in said_by(s, with_end=True):
+    key = (a, b)
+    found = memory.said_cache.get(key)
+    if found is None:
+        found = memory.said_cache[key] = said_by(s, with_end=True)
+    for p, who, end in found:
         who = _resolve(who, memory)
         if who:
             memory.last_speaker = who

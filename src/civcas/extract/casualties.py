@@ -14,9 +14,10 @@ incident; anything else is a tally, since unanchored large figures are usually t
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from .numbers import FIGURE, FIGURE_AT, NUMBER_HINT, Figure, parse_figure
+from .numbers import FIGURE, FIGURE_AT, Figure, number_hint, parse_figure
 
 _ADJ = (r"(?:(?:unarmed|innocent|other|more|local|Syrian|Iraqi|Afghan|Yemeni|Palestinian|Libyan|Somali|"
         r"unintentional|non-?combatant|civilian|displaced|Kurdish|Arab|young|elderly|adult|female|male|"
@@ -123,6 +124,33 @@ _HYPOTHETICAL = re.compile(r"\b(?:could\s+have|would\s+have|might\s+have|threate
 _DIFFERENCE = re.compile(rf"\b(?P<fig>{FIGURE})\s+(?P<dir>more|fewer|less|additional)\s+(?:\w+\s+){{0,3}}?"
                          r"(?:than|compared\s+(?:to|with))\b", re.I)
 
+# Necessary parts of _BARE_SUBJECT and _DIFFERENCE, cheap to look for: without them the whole
+# pattern cannot match, so it is not run.
+_BARE_SUBJECT_VERB = re.compile(r"(?:were|was|been)\s+(?:also\s+)?(?:being\s+treated\s+for\s+(?:their\s+)?)?"
+                                r"(?:injured|wounded|wounds|killed|hurt)\b", re.I)
+_THAN = re.compile(r"(?:than|compared\s+(?:to|with))\b", re.I)
+_last_than: tuple = (None, -1)
+
+
+def _than_from(text: str, pos: int) -> bool:
+    """Whether _THAN can match in text at or after pos: false only when it cannot.  The start of
+    its last possible match is remembered for the last text asked about; on ASCII text (where
+    lower-casing keeps every offset) the last "than"/"compared" found by str.rfind is an upper
+    bound of it, else the last match itself (matches of _THAN never overlap one another)."""
+    global _last_than
+    last = _last_than
+    if last[0] is not text:
+        if text.isascii():
+            low = text.lower()
+            start = max(low.rfind("than"), low.rfind("compared"))
+        else:
+            start = -1
+            for m in _THAN.finditer(text):
+                start = m.start()
+        last = _last_than = (text, start)
+    return last[1] >= pos
+
+
 PERIOD = re.compile(
     r"\b(?:since|to\s+date|so\s+far|in\s+total|overall|in\s+all|all\s+told|total(?:led|ing)?|cumulative|"
     r"from\s+(?:\w+\s+){0,2}(?:19|20)\d\d|between\s+\w+\s+(?:\d+,?\s+)?(?:19|20)\d\d\s+and|"
@@ -217,7 +245,7 @@ def tolls_in(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> list[To
     """Casualty figures in the sentence text[a:b], skipping characters other rules took."""
     out: list[Toll] = []
     low = text[a:b].lower()
-    has_number = NUMBER_HINT.search(text, a, b) is not None or any(w in low for w in _VAGUE_WORDS)
+    has_number = number_hint(text, a, b) or any(w in low for w in _VAGUE_WORDS)
     for m in (CASUALTY_RE.finditer(text, a, b) if has_number or "family" in low or "several" in low else ()):
         if any(m.start() < y and x < m.end() for x, y in taken):
             continue
@@ -234,7 +262,7 @@ def tolls_in(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> list[To
             continue
         right = text[m.end():min(b, m.end() + 60)]
         if _MORE.match(text[fig.end:m.end()] + right) and _NOT_TOLL_RIGHT.search(text[fig.end:min(b, fig.end + 90)]) \
-                or _DIFFERENCE.match(text, m.start()):
+                or (_than_from(text, m.start()) and _DIFFERENCE.match(text, m.start())):
             continue
         if _ANAPHORIC.search(text, max(a, m.start() - 4), m.start()) and fig.count_min is not None \
                 and fig.count_min < 13 and not re.match(r"(?:deaths|fatalities|casualties|dead)", v):
@@ -267,7 +295,8 @@ def tolls_in(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> list[To
         for rx in (_TOLL_TO, _BARE_AFTER_VERB, _BARE_SUBJECT):
             if rx is _TOLL_TO and not any(w in low for w in _TOLL_TO_WORDS):
                 continue
-            if rx is _BARE_SUBJECT and not (" were " in low or " was " in low or " been " in low):
+            if rx is _BARE_SUBJECT and not ((" were " in low or " was " in low or " been " in low)
+                                            and _BARE_SUBJECT_VERB.search(text, a, b)):
                 continue
             for m in rx.finditer(text, a, b):
                 fm = FIGURE_AT.match(text, m.start("f"))
@@ -375,23 +404,32 @@ def among_the_dead(text: str, a: int) -> bool:
 
 
 def is_incident(text: str, a: int, b: int, has_day_date: bool, single: bool = False, small: bool = False,
-                framed: bool = False) -> bool:
-    """One event or an aggregate: see the module docstring; `small` is a toll of at most 50."""
-    s = text[a:b]
-    if PERIOD.search(s):
+                framed: bool = False, search: Callable[[re.Pattern], re.Match | None] | None = None) -> bool:
+    """One event or an aggregate: see the module docstring; `small` is a toll of at most 50.
+
+    `search(rx)` stands for `rx.search(text[a:b])`: a caller that has already searched the
+    sentence for some of these patterns passes its remembered results."""
+    if search is None:
+        s = text[a:b]
+
+        def search(rx: re.Pattern) -> re.Match | None:
+            return rx.search(s)
+    if search(PERIOD):
         return False
-    if EVENT.search(s) or single:
+    if search(EVENT) or single:
         return True
-    if WEAK_PERIOD.search(s) or _ACKNOWLEDGED.search(s):
+    if search(WEAK_PERIOD) or search(_ACKNOWLEDGED):
         return False
     if framed:
         return True
-    return has_day_date or (small and _ATTACK.search(s) is not None)
+    return has_day_date or (small and search(_ATTACK) is not None)
 
 
 def differences(text: str, a: int, b: int) -> list[tuple[int, str, int, int]]:
     """Stated differences ("23 more people dead compared to ...") as (value, direction, start, end)."""
     out = []
+    if not _THAN.search(text, a, b):
+        return out
     for m in _DIFFERENCE.finditer(text, a, b):
         fm = FIGURE_AT.match(m.group("fig"))
         fig = parse_figure(fm) if fm else None

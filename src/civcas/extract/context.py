@@ -112,9 +112,23 @@ def belligerent(text: str, a: int, b: int) -> str | None:
     return None
 
 
+# Lower-case stems without which each STRIKE_TYPES pattern cannot match (checked on ASCII text only,
+# where lower-casing and re.I agree letter for letter).
+_STRIKE_TYPE_STEMS = {
+    "drone": ("drone", "uav", "unmanned"),
+    "missile": ("missile", "cruise", "rocket", "ballistic"),
+    "artillery": ("artillery", "shell", "mortar", "rocket", "barrel"),
+    "air": ("air", "warplane", "jet", "bomb", "aerial", "plane", "helicopter", "sortie"),
+    "ground": ("ground", "gunfire", "shot", "shoot", "commando", "special", "air", "storm"),
+}
+
+
 def strike_type(text: str, a: int, b: int) -> str | None:
     s = text[a:b]
+    low = s.lower() if s.isascii() else None
     for kind, rx in STRIKE_TYPES:
+        if low is not None and not any(w in low for w in _STRIKE_TYPE_STEMS[kind]):
+            continue
         if rx.search(s):
             return kind
     return None

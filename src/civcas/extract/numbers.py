@@ -71,6 +71,37 @@ FIGURE_AT = re.compile(FIGURE, re.I)
 # A cheap first look: can this stretch of text hold a figure at all?
 NUMBER_HINT = re.compile(r"\d|\b(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|"
                          r"[Ee]leven|[Tt]welve|\w+teen|\w+ty|[Hh]undred|[Tt]housand|[Dd]ozen|[Ss]everal|[Ff]ew|[Ss]cores)\b")     # .match at a known position
+_WORD_CHAR = re.compile(r"\w")
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORD_HINT = re.compile(NUMBER_HINT.pattern[3:].replace(r"|\w+teen|\w+ty|", "|") + r"|\Bteen\b|\Bty\b")
+_last_hint: tuple = (None, -1, -1, False)
+
+
+def number_hint(text: str, a: int, b: int) -> bool:
+    """`NUMBER_HINT.search(text, a, b)`, remembered for the last stretch asked about: the rules
+    for assessments, strike counts and tolls all ask it about the same sentence in a row."""
+    global _last_hint
+    last = _last_hint
+    if last[0] is text and last[1] == a and last[2] == b:
+        return last[3]
+    if a == 0 or not _WORD_CHAR.match(text, a - 1):
+        # The same test in two cheaper scans: a digit (most sentences that have a figure), else a
+        # number word; "\Bteen\b" is "\b\w+teen\b" when no word runs on from before `a`.
+        found = _DIGIT.search(text, a, b) is not None or _NUMBER_WORD_HINT.search(text, a, b) is not None
+    else:
+        found = NUMBER_HINT.search(text, a, b) is not None
+    _last_hint = (text, a, b, found)
+    return found
+
+
+def number_hint_slice(text: str, a: int, b: int) -> bool:
+    """`NUMBER_HINT.search(text[a:b])` without the slice when it cannot differ (no word character
+    right before `a`, which is all a `\\b` at `a` looks at)."""
+    if a == 0 or not _WORD_CHAR.match(text, a - 1):
+        return number_hint(text, a, b)
+    return NUMBER_HINT.search(text[a:b]) is not None
+
+
 _WORD_SPLIT = re.compile(r"[\s-]+")
 _SPACES = re.compile(r"\s+")
 _DIGITS_RE = re.compile(r"([\d,]+(?:\.\d+)?)(?: (thousand|million))?")

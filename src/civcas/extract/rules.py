@@ -28,6 +28,8 @@ _UNTIL = re.compile(r"\b(?:to|until|till|through|as\s+of|by|and)\s+(?:the\s+end\
 _TO_DATE = re.compile(r"\b(?:to\s+date|so\s+far|as\s+of\s+now|thus\s+far|up\s+to\s+now)\b", re.I)
 _INCIDENTS_COUNT = re.compile(rf"(?P<f>{FIGURE})\s+(?:[\w-]+\s+)?(?:air\s?strikes|strikes|incidents|attacks|raids|"
                               r"events)\b", re.I)
+# A necessary part of _INCIDENTS_COUNT, far cheaper to look for than the figure in front of it.
+_INCIDENT_NOUN = re.compile(r"(?:strikes|incidents|attacks|raids|events)\b", re.I)
 _SCOPE = re.compile(r"\bin\s+(?P<scope>(?:Iraq|Syria|Yemen|Libya|Afghanistan|Somalia|Pakistan|Gaza|Mosul|Raqqa)"
                     r"(?:,?\s+(?:and\s+)?(?:Iraq|Syria|Yemen|Libya|Afghanistan|Somalia|Pakistan|Gaza))*)")
 _ACK_VERB = re.compile(r"\b(?:acknowledg\w+|admit\w*|conced\w+|conceded|confirm\w*)\b", re.I)
@@ -64,6 +66,7 @@ def _hints(text: str, starts: list[int]) -> dict[int, set[str]]:
 _THE = re.compile(r"^the\s+", re.I)
 _FINAL_PUNCT = re.compile(r"[.!?][\"”’']?$")
 _NON_ALPHA = re.compile(r"[^a-z]")
+_WORD_CHAR = re.compile(r"\w")
 _SUMMARY_TITLE = re.compile(r"[^.]{0,60}\b(?:summary|report|update|release|statement|press\s+release)\b", re.I)
 _REPORTING_BEFORE = re.compile(r"\b(?:said|says|told|announced|acknowledged|admitted|reported|stated|added|"
                                r"confirmed|published|released)\s+(?:\w+\s+)?(?:on|late\s+on|early\s+on)?\s*$", re.I)
@@ -100,6 +103,9 @@ class _Run:
         self.event_candidates: list[tuple[int, int, int]] = []
         self.event_checked: dict[int, bool] = {}
         self.sentence_index = 0
+        # Results of pure per-span helpers (dates, place, belligerent, strike type), asked about the
+        # same sentence by several claims and by the event frame.
+        self._memo: dict[tuple, object] = {}
 
     # -- per sentence ---------------------------------------------------------------------
     def run(self) -> list[ClaimRecord]:
@@ -133,6 +139,53 @@ class _Run:
                 here = next((c for c in last_tolls if c.span[0] <= a and c.span[1] >= b), None)
                 self.diffs.append((here, value, direction, ds))
         return self._finish()
+
+    def _search(self, rx: re.Pattern, a: int, b: int) -> re.Match | None:
+        """`rx.search(text, a, b)`, remembered for the document."""
+        key = (rx, a, b)
+        memo = self._memo
+        if key in memo:
+            return memo[key]  # type: ignore[return-value]
+        m = memo[key] = rx.search(self.text, a, b)
+        return m
+
+    def _like_slice(self, a: int) -> bool:
+        """Whether searching text[a:b] and searching text from a to b agree for the patterns of
+        `is_incident`: nothing before `a` can make a difference, neither a word character (for
+        `\\b`) nor "in"/"across"/"from" and a space (EVENT's look-behinds)."""
+        if a == 0:
+            return True
+        text = self.text
+        if _WORD_CHAR.match(text, a - 1):
+            return False
+        before = text[max(0, a - 8):a]
+        return before.isascii() and not before[:-1].lower().endswith(("in", "across", "from"))
+
+    def _dates(self, a: int, b: int) -> list[DateMention]:
+        key = ("dates", a, b)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = dates_in(self.text, a, b, self.published)
+        return found  # type: ignore[return-value]
+
+    def _place(self, a: int, b: int) -> tuple[str | None, str | None]:
+        key = ("place", a, b)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = context.place(self.text, a, b)
+        return found  # type: ignore[return-value]
+
+    def _belligerent(self, a: int, b: int) -> str | None:
+        key = ("belligerent", a, b)
+        if key not in self._memo:
+            self._memo[key] = context.belligerent(self.text, a, b)
+        return self._memo[key]  # type: ignore[return-value]
+
+    def _strike_type(self, a: int, b: int) -> str | None:
+        key = ("strike_type", a, b)
+        if key not in self._memo:
+            self._memo[key] = context.strike_type(self.text, a, b)
+        return self._memo[key]  # type: ignore[return-value]
 
     def _speaker(self, a: int, b: int, pos: int) -> str | None:
         return attribution.speaker(self.text, a, b, pos, self.memory)
@@ -177,14 +230,14 @@ class _Run:
             if who is None:
                 # A belligerent stating its own strikes: the actor in the clause before the verb; a
                 # release line ("Near Raqqa, four strikes ...") speaks for the release's author.
-                who = (context.belligerent(self.text, a, sc.start) or self._first_official(a, sc.start)
+                who = (self._belligerent(a, sc.start) or self._first_official(a, sc.start)
                        or attribution.clean(attribution._who_before(self.text[a:sc.start], sc.start - a))
                        or self._title_owner() or self._last_official_speaker())
             c = ClaimRecord(type="strike_count", quote=self.text[a:b], span=(a, b), asserted_by=who,
                             count_min=f.count_min, count_max=f.count_max, qualifier=f.qualifier,
                             counted=sc.what, strikes=f.count_min, rule="strike_count.conducted",
-                            belligerent=context.belligerent(self.text, a, b),
-                            strike_type=context.strike_type(self.text, sc.start, sc.end))
+                            belligerent=self._belligerent(a, b),
+                            strike_type=self._strike_type(sc.start, sc.end))
             self._period(c, a, b)
             self.claims.append(c)
             taken.append((f.start, f.end))
@@ -241,14 +294,15 @@ class _Run:
             target.span = (target.span[0], b)
             target.quote = text[target.span[0]:b]
             return last_tolls
-        mentions = [d for d in dates_in(text, a, b, self.published)
+        mentions = [d for d in self._dates(a, b)
                     if not _REPORTING_BEFORE.search(text, max(a, d.span[0] - 25), d.span[0])]
         frame = self._frame()
         incident = is_incident(text, a, b, any(d.precision == "day" for d in mentions),
                                single=all(t.figure.count_max == 1 for t in tolls if not t.sub),
                                small=all((t.figure.count_max if t.figure.count_max is not None
                                           else t.figure.count_min or 999) <= 50 for t in tolls if not t.sub),
-                               framed=frame is not None)
+                               framed=frame is not None,
+                               search=(lambda rx: self._search(rx, a, b)) if self._like_slice(a) else None)
         for t in tolls:
             victim = victims_word(t.victim)
             main = made[-1] if made else None
@@ -293,9 +347,9 @@ class _Run:
     def _is_event(self, i: int, a: int, b: int) -> bool:
         known = self.event_checked.get(i)
         if known is None:
-            text = self.text
-            known = bool((EVENT.search(text, a, b) or (_DAY_DATE_HINT.search(text, a, b) and _ATTACK.search(text, a, b)))
-                         and not PERIOD.search(text, a, b))
+            search = self._search
+            known = bool((search(EVENT, a, b) or (search(_DAY_DATE_HINT, a, b) and search(_ATTACK, a, b)))
+                         and not search(PERIOD, a, b))
             self.event_checked[i] = known
         return known
 
@@ -304,16 +358,16 @@ class _Run:
         if (fa, fb) == (c.span[0], c.span[1]):
             return
         if c.event_date is None:
-            ms = [d for d in dates_in(self.text, fa, fb, self.published)
+            ms = [d for d in self._dates(fa, fb)
                   if not _REPORTING_BEFORE.search(self.text, max(fa, d.span[0] - 25), d.span[0])]
             if ms:
                 best = min(ms, key=lambda d: ("day", "week", "month", "year").index(d.precision))
                 c.event_date, c.event_date_end, c.date_precision = best.start, best.end, best.precision
         if c.place_text is None:
-            c.place_text, country = context.place(self.text, fa, fb)
+            c.place_text, country = self._place(fa, fb)
             c.country = c.country or country
-        c.belligerent = c.belligerent or context.belligerent(self.text, fa, fb)
-        c.strike_type = c.strike_type or context.strike_type(self.text, fa, fb)
+        c.belligerent = c.belligerent or self._belligerent(fa, fb)
+        c.strike_type = c.strike_type or self._strike_type(fa, fb)
 
     def _add_part(self, claim: ClaimRecord, t: Toll, victim: str) -> None:
         if t.harm == "injured":
@@ -342,8 +396,8 @@ class _Run:
         if part and t.harm != "injured":
             setattr(c, f"{part}_min", f.count_min)
             setattr(c, f"{part}_max", f.count_max)
-        c.belligerent = context.belligerent(text, a, b)
-        c.strike_type = context.strike_type(text, a, b)
+        c.belligerent = self._belligerent(a, b)
+        c.strike_type = self._strike_type(a, b)
         if incident:
             self._incident_details(c, a, b, mentions)
         else:
@@ -356,8 +410,8 @@ class _Run:
         if usable:
             best = min(usable, key=lambda d: ("day", "week", "month", "year").index(d.precision))
             c.event_date, c.event_date_end, c.date_precision = best.start, best.end, best.precision
-        c.place_text, c.country = context.place(text, a, b)
-        m = EVENT.search(text, a, b)
+        c.place_text, c.country = self._place(a, b)
+        m = self._search(EVENT, a, b)
         if m:
             first = m.group().split()[0].lower()
             if first in _SMALL_WORDS and first not in ("the", "that", "this"):
@@ -379,7 +433,8 @@ class _Run:
         m = _SCOPE.search(sentence)
         if m:
             c.scope = m.group("scope")
-        for m in _INCIDENTS_COUNT.finditer(text, a, min(b, t.end + 40)):
+        window_end = min(b, t.end + 40)
+        for m in (_INCIDENTS_COUNT.finditer(text, a, window_end) if _INCIDENT_NOUN.search(text, a, window_end) else ()):
             if m.start() < t.end and m.end() > t.start:
                 continue
             fm = FIGURE_AT.match(m.group("f"))
@@ -390,7 +445,7 @@ class _Run:
     def _period(self, c: ClaimRecord, a: int, b: int, mentions: list[DateMention] | None = None) -> None:
         text = self.text
         if mentions is None:
-            mentions = dates_in(text, a, b, self.published)
+            mentions = self._dates(a, b)
         for d in mentions:
             before = text[max(a, d.span[0] - 40):d.span[0]]
             if _SINCE.search(before) and c.period_start is None:

@@ -28,29 +28,26 @@ class Sentence:
 def split(text: str) -> list[Sentence]:
     """Sentences as [start, end) with surrounding whitespace trimmed; never empty."""
     out: list[Sentence] = []
+    append = out.append
     start = 0
     for m in _END.finditer(text):
         p = m.start()
-        if text[p] != "\n" and text[p] == ".":
+        c = text[p]
+        if c == ".":
             # The word the full stop ends: "U.S." and single capitals ("John F. Kennedy") do not end a sentence.
             w0 = max(text.rfind(" ", 0, p), text.rfind("\n", 0, p), text.rfind("(", 0, p)) + 1
             token = text[w0:p].lower().lstrip("\"“‘'")
             if token in _ABBREV or (len(token) == 1 and token.isalpha()) or token.rstrip(".") in _ABBREV:
                 continue
-        end = m.end() if text[p] != "\n" else p
-        a, b = start, end
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if b > a:
-            out.append(Sentence(a, b))
+        end = p if c == "\n" else m.end()
+        # str.strip() drops exactly the characters str.isspace() accepts.
+        seg = text[start:end].lstrip()
+        if seg:
+            a = end - len(seg)
+            append(Sentence(a, a + len(seg.rstrip())))
         start = m.end()
-    a, b = start, len(text)
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    if b > a:
-        out.append(Sentence(a, b))
+    seg = text[start:].lstrip()
+    if seg:
+        a = len(text) - len(seg)
+        append(Sentence(a, a + len(seg.rstrip())))
     return out

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .numbers import FIGURE, FIGURE_AT, NUMBER_HINT, Figure, parse_figure
+from .numbers import FIGURE, FIGURE_AT, Figure, number_hint, parse_figure
 
 _WHAT = r"(?P<what>air\s?strikes|strikes|sorties|engagements|air\s+raids|raids|bombing\s+runs|missions)"
 _CONDUCT = (r"(?:conducted|carried\s+out|launched|flown|flew|performed|executed|mounted|undertaken|undertook|"
@@ -45,7 +45,7 @@ class StrikeCount:
 
 def strike_counts_in(text: str, a: int, b: int) -> list[StrikeCount]:
     out: list[StrikeCount] = []
-    if not NUMBER_HINT.search(text, a, b):
+    if not number_hint(text, a, b):
         return out
     low = text[a:b].lower()
     conduct = any(w in low for w in _CONDUCT_WORDS)
