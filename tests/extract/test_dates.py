@@ -50,3 +50,18 @@ def test_find_published_ignores_body_dates():
     assert find_published(body) is None
     late = "\n".join(f"line {i}" for i in range(12)) + "\nFri, 04 Aug 2017 16:23 UTC"
     assert find_published(late) is None
+
+
+def test_weekday_parts_of_the_day():
+    """"in the early hours of Tuesday", "Saturday night": a day, resolved against publication."""
+    import datetime as dt
+
+    from civcas.extract import extract
+
+    published = dt.date(2016, 7, 21)  # a Thursday
+    (c,) = [c for c in extract("Monitors said 9 civilians were killed in a strike on Hamra in the early "
+                               "hours of Tuesday.", published) if c.count_min == 9]
+    assert (c.event_date, c.date_precision) == (dt.date(2016, 7, 19), "day")
+    (c,) = [c for c in extract("Residents said a drone strike on Saturday night killed four civilians "
+                               "near Hajin.", published) if c.count_min == 4]
+    assert c.event_date == dt.date(2016, 7, 16)

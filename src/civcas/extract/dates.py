@@ -41,8 +41,11 @@ _PATTERNS = [
     ("my", re.compile(rf"\b{_MON}(?:\s+of)?,?\s+{_YEAR}\b")),
     ("m_this", re.compile(rf"\b{_MON}\s+(?P<this>of\s+this\s+year|this\s+year|of\s+last\s+year|last\s+year)\b")),
     ("in_month", re.compile(rf"\b(?:[Ii]n|[Oo]n|[Ll]ast|[Tt]his|[Ss]ince)\s+{_MON}\b(?!\s+\d)")),
-    ("weekday", re.compile(r"\b(?:on|last|this\s+past|early|late)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|"
+    ("weekday", re.compile(r"\b(?:on|last|this\s+past|early|late|(?:early|late|small)\s+hours\s+of|"
+                           r"(?:morning|evening|night)\s+of)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|"
                            r"Saturday|Sunday)\b", re.I)),
+    ("weekday", re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+"
+                           r"(?:morning|afternoon|evening|night)\b", re.I)),
     ("rel", re.compile(r"\b(?P<rel>yesterday|today|last\s+night|last\s+week|last\s+month|last\s+year|this\s+week|"
                        r"this\s+month|earlier\s+this\s+month|earlier\s+this\s+year|this\s+year)\b", re.I)),
     ("year", re.compile(r"\b(?:in|during|since|of|from)\s+(?P<year>(?:19|20)\d\d)\b(?![-/\d])", re.I)),
