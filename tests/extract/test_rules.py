@@ -302,3 +302,20 @@ def test_open_balance_is_checked():
               "assessments. A total of 95 reports remain open.")
     assert bad.assessment["open"] == 95
     assert bad.flags == ["open_balance_mismatch: carried_over 100 + new_received 20 - completed 30 = 90 != open 95"]
+
+
+@pytest.mark.parametrize("text,victim", [
+    ("Girl killed in a regime attack on a village west of Idlib.", "girl"),
+    ("Boy killed, man injured by the blast of an old shell near Aleppo.", "boy"),
+    ("Ariha | Woman killed in shelling of the town centre", "woman"),
+])
+def test_headline_single_victim(text, victim):
+    (c,) = [c for c in extract(text, None) if c.count_min is not None]
+    assert (c.count_min, c.count_max, c.victims) == (1, 1, victim)
+    assert text[c.span[0]:c.span[1]] == c.quote
+
+
+@pytest.mark.parametrize("text", ["Fighter killed in clashes near Hajin.", "ISIS leader killed in a night raid.",
+                                  "Commander killed as rival factions fight in Afrin."])
+def test_headline_combatants_are_no_claim(text):
+    assert [c for c in extract(text, None) if c.count_min is not None] == []

@@ -49,6 +49,15 @@ SINGLE_RE = re.compile(
     # "civilian" is also an adjective ("a civilian car"): only a noun when a verb or a preposition follows.
     r"civilian(?=\s*(?:[,.;:]|was\b|is\b|were\b|has\b|had\b|died\b|killed\b|who\b|in\b|on\b|at\b|near\b|from\b|"
     r"during\b|when\b|after\b|while\b|as\b|by\b|and\b|due\b|following\b|&|$)))\b")
+# Headlines name one victim without an article: "Girl killed in regime shelling", "Boy killed, man
+# injured by a war remnant".  Only at the start of a sentence or of a headline segment, and only
+# for nouns that name a civilian (never "Fighter killed" or "ISIS leader killed").
+HEADLINE_SINGLE = re.compile(
+    r"[\s\-–—•*]*(?:(?:Young|Elderly|Displaced|Pregnant|Teenage|Civilian|Syrian|Iraqi|Kurdish)\s+)?"
+    r"(?P<victim>Man|Woman|Child|Boy|Girl|Infant|Baby|Toddler|Teenager|Farmer|Shepherd|Civilian|Student|"
+    r"Teacher|Journalist|Nurse|Doctor|Paramedic|Mother|Father)\s+(?:was\s+)?"
+    r"(?P<harm>killed|shot\s+dead|dies|died|injured|wounded)\b")
+_HEADLINE_STARTS = re.compile(r"[|\n:]")
 _TOLL_TO = re.compile(rf"\b(?:(?:death\s+)?toll\s+(?:[\w'’,-]+\s+){{0,14}}?(?:(?:has\s+)?(?:rose|risen|climbed|increased|"
                       rf"reached|jumped|stands|stood|is|was|hit)\s+)(?:to\s+|at\s+|of\s+|closer\s+to\s+|near\s+)?|"
                       rf"(?:death\s+)?toll\s+(?:[\w'’,-]+\s+){{0,14}}?(?:to|at|of|closer\s+to|near)|"
@@ -345,6 +354,15 @@ def tolls_in(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> list[To
         if harm is None or _NEGATED.search(after):
             continue
         out.append(Toll(Figure(1, 1, "exact", s, m.end("art")), m.group("victim"), s, e, harm))
+    for pos in [a] + [m.end() for m in _HEADLINE_STARTS.finditer(text, a, b)]:
+        m = HEADLINE_SINGLE.match(text, pos, b)
+        if m is None:
+            continue
+        s, e = m.start("victim"), m.end("victim")
+        if any(s < y and x < e for x, y in taken) or any(t.start <= s < t.end or s <= t.start < e for t in out):
+            continue
+        harm = "injured" if INJURY.match(m.group("harm")) else "killed"
+        out.append(Toll(Figure(1, 1, "exact", s, e), m.group("victim").lower(), s, m.end(), harm))
     # "No civilians were harmed": a claim of zero.
     if "no " in low:
         for m in _NONE_RE.finditer(text, a, b):
