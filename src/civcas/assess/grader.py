@@ -16,8 +16,10 @@ from civcas.assess.grading import Evidence, SourceClaim, grade
 from civcas.records import GRADES
 from civcas.store import Store
 from civcas.store import repositories as repo
-from civcas.store.schema import Assessment, Claim, ClaimLink, Document, Incident, Source, StrikeMatch
-from civcas.store.sources import resolve_source
+from civcas.store.schema import (
+    Assessment, Claim, ClaimLink, Document, Incident, Source, SourceAlias, StrikeMatch,
+)
+from civcas.store.sources import alias_key
 
 ACTOR = "grader"
 LIKELY_STRIKE_SCORE = 0.5   # a rank-1 candidate at least this strong counts as "a likely strike nearby"
@@ -30,19 +32,28 @@ class GradeRun:
     kept: int = 0      # grades set by an analyst or a monitor, left alone
 
 
-def source_graph(session: Session) -> tuple[dict[int, str], dict[str, str]]:
-    """Canonical names by source id, and the reprint edges between canonical names."""
-    rows = session.execute(select(Source.id, Source.name, Source.parent_id)).all()
-    names = {i: n for i, n, _ in rows}
-    republishes = {names[i]: names[p] for i, _, p in rows if p is not None}
-    return names, republishes
+@dataclass
+class SourceGraph:
+    """The store's sources, read once per grading run: who a name means (through its aliases),
+    what kind of source it is, and whom it republishes."""
 
+    by_alias: dict[str, str]          # alias key -> canonical name
+    kinds: dict[str, str]             # canonical name -> kind
+    republishes: dict[str, str]       # canonical name -> the canonical name it reprints
 
-def canonical(session: Session, names: dict[int, str], text: str | None) -> str | None:
-    if not text:
-        return None
-    sid = resolve_source(session, text)
-    return names.get(sid, text.strip()) if sid else text.strip()
+    @classmethod
+    def load(cls, session: Session) -> "SourceGraph":
+        rows = session.execute(select(Source.id, Source.name, Source.kind, Source.parent_id)).all()
+        names = {i: n for i, n, _, _ in rows}
+        aliases = session.execute(select(SourceAlias.key, SourceAlias.source_id)).all()
+        return cls(by_alias={k: names[i] for k, i in aliases if i in names},
+                   kinds={n: k for _, n, k, _ in rows},
+                   republishes={names[i]: names[p] for i, _, _, p in rows if p is not None})
+
+    def canonical(self, text: str | None) -> str | None:
+        if not text or not text.strip():
+            return None
+        return self.by_alias.get(alias_key(text), text.strip())
 
 
 # Posts by residents or on social media are credible when the incident carries evidence that
@@ -51,16 +62,15 @@ CORROBORATION = {"named_victims", "photos", "video"}
 NEEDS_CORROBORATION = {"social_media", "witness"}
 
 
-def evidence_for(session: Session, inc: Incident, names: dict[int, str]) -> Evidence:
-    kinds = dict(session.execute(select(Source.name, Source.kind)).all())
+def evidence_for(session: Session, inc: Incident, graph: SourceGraph) -> Evidence:
     corroborated = bool(CORROBORATION & set(inc.evidence or []))
 
     def credible(name: str) -> bool:
-        return corroborated or kinds.get(name) not in NEEDS_CORROBORATION
+        return corroborated or graph.kinds.get(name) not in NEEDS_CORROBORATION
 
     reports: list[SourceClaim] = []
     for s in inc.sources or []:
-        name = canonical(session, names, s.get("name") if isinstance(s, dict) else str(s))
+        name = graph.canonical(s.get("name") if isinstance(s, dict) else str(s))
         if name:
             reports.append(SourceClaim(source=name, credible=credible(name)))
     linked = session.execute(
@@ -69,9 +79,9 @@ def evidence_for(session: Session, inc: Incident, names: dict[int, str]) -> Evid
         .join(Document, Document.id == Claim.document_id)
         .where(ClaimLink.incident_id == inc.id, ClaimLink.status == "confirmed"))
     for asserted_by, belligerent, publisher in linked:
-        outlet = canonical(session, names, publisher) or canonical(session, names, asserted_by)
+        origin = graph.canonical(asserted_by)
+        outlet = graph.canonical(publisher) or origin
         if outlet:
-            origin = canonical(session, names, asserted_by)
             reports.append(SourceClaim(source=outlet, attributed_to=origin, blames=belligerent,
                                        credible=credible(origin or outlet)))
     assessments = session.scalars(select(Assessment).where(Assessment.incident_id == inc.id)).all()
@@ -92,7 +102,7 @@ def evidence_for(session: Session, inc: Incident, names: dict[int, str]) -> Evid
 def grade_incidents(store: Store, codes: Iterable[str] | None = None) -> GradeRun:
     run = GradeRun()
     with store.session() as s:
-        names, republishes = source_graph(s)
+        graph = SourceGraph.load(s)
         q = select(Incident).order_by(Incident.id)
         if codes is not None:
             q = q.where(Incident.code.in_(list(codes)))
@@ -100,7 +110,7 @@ def grade_incidents(store: Store, codes: Iterable[str] | None = None) -> GradeRu
             if inc.grade_overridden:
                 run.kept += 1
                 continue
-            decision = grade(evidence_for(s, inc, names), republishes)
+            decision = grade(evidence_for(s, inc, graph), graph.republishes)
             run.graded += 1
             reason = decision.explain()
             if (inc.grade, inc.grade_reason) != (decision.grade, reason):
