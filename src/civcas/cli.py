@@ -101,14 +101,15 @@ def ingest(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only the summary."),
 ) -> None:
     """Store documents, extract their claims and geocode them; the same bytes twice are stored once."""
-    from civcas.ingest import discover, ingest_paths
+    from civcas.ingest import discover, ingest_items
 
     store = open_store()
-    total = sum(1 for _ in discover(paths))
+    items = list(discover(paths))
+    total = len(items)
     with Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                   console=err, disable=quiet or total < 20 or not err.is_terminal) as bar:
         task = bar.add_task("ingest", total=total)
-        report = ingest_paths(store, paths, max_bytes=max_bytes, progress=lambda _p: bar.advance(task))
+        report = ingest_items(store, items, max_bytes=max_bytes, progress=lambda _p: bar.advance(task))
     print_ingest_report(report, quiet)
     if report.rejected:
         raise typer.Exit(1)

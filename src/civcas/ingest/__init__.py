@@ -54,12 +54,17 @@ def discover(paths: Iterable[Path]) -> Iterator[Path | Outcome]:
             yield Outcome(str(path), "rejected", f"{path}: no such file or folder")
 
 
-def ingest_paths(store: Store, paths: Iterable[Path], *, steps: list[Step] | None = None,
+def ingest_paths(store: Store, paths: Iterable[Path], **options) -> IngestReport:  # noqa: ANN003
+    return ingest_items(store, discover(paths), **options)
+
+
+def ingest_items(store: Store, items: Iterable[Path | Outcome], *, steps: list[Step] | None = None,
                  max_bytes: int = MAX_BYTES,
                  progress: Callable[[str], None] | None = None) -> IngestReport:
+    """Ingest what `discover` found (a caller that wants a progress total discovers first)."""
     steps = default_steps(store) if steps is None else steps
     report = IngestReport()
-    for item in list(discover(paths)):
+    for item in items:
         if isinstance(item, Outcome):
             report.outcomes.append(item)
             continue
@@ -100,4 +105,5 @@ def _one_line(exc: BaseException) -> str:
     return str(exc).strip().splitlines()[0][:300] if str(exc).strip() else type(exc).__name__
 
 
-__all__ = ["IngestReport", "Outcome", "ingest_paths", "store_document", "Rejected", "read_file"]
+__all__ = ["IngestReport", "Outcome", "discover", "ingest_items", "ingest_paths", "store_document", "Rejected",
+           "read_file"]

@@ -49,7 +49,6 @@ class GeocodeClaims:
 
 def default_steps(store=None) -> list[Step]:  # noqa: ANN001
     """Extraction, then geocoding against the store's gazetteer (the bundled one without a store)."""
-    from civcas.places import Gazetteer
+    from civcas.places.cli import load_gazetteer
 
-    gazetteer = Gazetteer.from_engine(store.engine) if store is not None else Gazetteer.default()
-    return [ExtractClaims(), GeocodeClaims(gazetteer)]
+    return [ExtractClaims(), GeocodeClaims(load_gazetteer(store.engine if store is not None else None))]
