@@ -30,6 +30,12 @@ class FetchError(ValueError):
     """A URL that could not become a document; the message is shown to the analyst."""
 
 
+def _local_next(form: Any, default: str) -> str:
+    """Where a form asks to go back to, if it is a path on this site (never an open redirect)."""
+    nxt = str(form.get("next") or "")
+    return nxt if nxt.startswith("/") and not nxt.startswith("//") else default
+
+
 def _back(url: str) -> RedirectResponse:
     return RedirectResponse(url, status_code=303)
 
@@ -148,14 +154,14 @@ def router(web: Web) -> APIRouter:
         form = await web.form(request)
         judged(queries.set_link_status, link_id, str(form.get("status", "")), web.visitor(request).username,
                str(form.get("reason", "")))
-        return _back(str(form.get("next") or "/review") if str(form.get("next", "")).startswith("/") else "/review")
+        return _back(_local_next(form, "/review"))
 
     @r.post("/review/matches/{match_id}")
     async def review_match(request: Request, match_id: int) -> RedirectResponse:
         form = await web.form(request)
         judged(queries.set_match_status, match_id, str(form.get("status", "")), web.visitor(request).username,
                str(form.get("reason", "")))
-        return _back(str(form.get("next") or "/review") if str(form.get("next", "")).startswith("/") else "/review")
+        return _back(_local_next(form, "/review"))
 
     @r.post("/incidents/{code}/grade")
     async def change_grade(request: Request, code: str) -> RedirectResponse:
