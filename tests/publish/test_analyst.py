@@ -98,6 +98,51 @@ def test_wrong_password_is_refused(app):
     assert "Wrong username" in c.get("/login?failed=1").text
 
 
+def test_repeated_wrong_passwords_are_throttled(app):
+    c = TestClient(app)
+    token = csrf_of(c)
+    for _ in range(5):
+        r = c.post("/login", data={"username": "ana", "password": "guess guess guess", "csrf_token": token},
+                   follow_redirects=False)
+        assert r.headers["location"] == "/login?failed=1"
+    # the right password no longer helps a guesser who has used up his tries
+    r = c.post("/login", data={"username": ANALYST[0], "password": ANALYST[1], "csrf_token": token},
+               follow_redirects=False)
+    assert r.status_code == 429 and "too many failed logins" in r.text
+
+
+def test_login_throttle_forgets_old_failures_and_successes_reset_the_user():
+    from civcas.publish.auth import LoginThrottle
+
+    now = [0.0]
+    t = LoginThrottle(limit=3, window=60, clock=lambda: now[0])
+    for _ in range(3):
+        t.failed("10.0.0.1", "Ana")
+    assert t.wait("10.0.0.1", "someone") == 60      # the address is blocked, whoever it claims to be
+    assert t.wait("10.0.0.2", "ana") == 60          # and so is the username, from anywhere
+    assert t.wait("10.0.0.2", "bob") == 0
+    now[0] = 30.0
+    assert t.wait("10.0.0.2", "ana") == 30
+    now[0] = 60.0
+    assert t.wait("10.0.0.1", "ana") == 0
+    t.failed("10.0.0.3", "bob")
+    t.failed("10.0.0.4", "bob")
+    t.succeeded("BOB")
+    t.failed("10.0.0.5", "bob")
+    assert t.wait("10.0.0.6", "bob") == 0
+
+
+def test_pages_carry_a_content_security_policy(app):
+    c = TestClient(app)
+    for path in ("/", "/incidents", "/login", "/api/incidents"):
+        h = c.get(path).headers
+        assert "script-src 'self';" in h["content-security-policy"], path
+        assert "unsafe-inline" not in h["content-security-policy"], path
+        assert h["x-content-type-options"] == "nosniff"
+        assert h["x-frame-options"] == "DENY"
+    assert "'unsafe-inline'" in c.get("/docs").headers["content-security-policy"]
+
+
 def test_review_a_suggested_link_and_match(app, populated):
     store, ids = populated
     c, token = logged_in(app)

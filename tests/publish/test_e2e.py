@@ -89,11 +89,14 @@ def page(browser, server):
     context.route("**/*", only_loopback)
     pg = context.new_page()
     pg.on("pageerror", lambda e: errors.append(str(e)))
+    refused: list[str] = []       # the Content-Security-Policy must not break any page
+    pg.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
     pg.set_default_timeout(15000)
     yield pg
     context.close()
     assert outside == [], f"the app asked the network for {outside}"
     assert errors == [], f"script errors: {errors}"
+    assert refused == [], f"refused by the Content-Security-Policy: {refused}"
 
 
 def test_home_chart_points_open_their_quote(page):

@@ -115,9 +115,17 @@ def router(web: Web) -> APIRouter:
     @r.post("/login")
     async def login(request: Request) -> RedirectResponse:
         form = await web.form(request, role="viewer")
-        user = authenticate(store, str(form.get("username", "")), str(form.get("password", "")))
+        username = str(form.get("username", ""))
+        address = request.client.host if request.client else "?"
+        wait = web.logins.wait(address, username)
+        if wait:
+            raise HTTPException(429, f"too many failed logins; try again in {max(1, round(wait / 60))} "
+                                     "minute(s)")
+        user = authenticate(store, username, str(form.get("password", "")))
         if user is None:
+            web.logins.failed(address, username)
             return _back("/login?failed=1")
+        web.logins.succeeded(username)
         # a fresh token on login: a token seen before logging in is worth nothing after
         import secrets
 

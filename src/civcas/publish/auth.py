@@ -10,6 +10,9 @@ import datetime as dt
 import hmac
 import os
 import secrets
+import threading
+import time
+from collections import deque
 from dataclasses import dataclass
 from typing import Any
 
@@ -125,6 +128,52 @@ class Sessions:
 
     def dump(self, visitor: Visitor) -> str:
         return self._signer.dumps({"u": visitor.username, "csrf": visitor.csrf})
+
+
+class LoginThrottle:
+    """Slows password guessing: after `limit` failed logins within `window` seconds from one
+    client address, or for one username, further attempts are refused until the oldest failure
+    ages out.  A success clears the username's count.  Kept in memory: it protects the one
+    process that serves the app, and forgets on restart, which costs a guesser nothing he could
+    not get by waiting."""
+
+    def __init__(self, limit: int = 5, window: float = 15 * 60, clock=time.monotonic):  # noqa: ANN001
+        self.limit, self.window, self._clock = limit, window, clock
+        self._failures: dict[tuple[str, str], deque[float]] = {}
+        self._lock = threading.Lock()
+
+    def _recent(self, key: tuple[str, str], now: float) -> deque[float]:
+        q = self._failures.get(key)
+        if q is None:
+            return deque()
+        while q and now - q[0] >= self.window:
+            q.popleft()
+        if not q:
+            del self._failures[key]
+        return q
+
+    def wait(self, address: str, username: str) -> float:
+        """Seconds until this address and username may try again (0: now)."""
+        now = self._clock()
+        with self._lock:
+            waits = [self.window - (now - q[0]) for key in self._keys(address, username)
+                     if len(q := self._recent(key, now)) >= self.limit]
+        return max(waits, default=0.0)
+
+    def failed(self, address: str, username: str) -> None:
+        now = self._clock()
+        with self._lock:
+            for key in self._keys(address, username):
+                self._recent(key, now)
+                self._failures.setdefault(key, deque()).append(now)
+
+    def succeeded(self, username: str) -> None:
+        with self._lock:
+            self._failures.pop(("user", username.strip().lower()), None)
+
+    @staticmethod
+    def _keys(address: str, username: str) -> list[tuple[str, str]]:
+        return [("address", address or "?"), ("user", (username or "").strip().lower())]
 
 
 def csrf_ok(visitor: Visitor, token: str | None) -> bool:

@@ -8,7 +8,7 @@ all, so it stays cacheable and cheap.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -23,7 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from civcas import __version__
 from civcas.publish import i18n
-from civcas.publish.auth import COOKIE, MAX_AGE, Sessions, Visitor, csrf_ok
+from civcas.publish.auth import COOKIE, MAX_AGE, LoginThrottle, Sessions, Visitor, csrf_ok
 from civcas.store import Store
 
 HERE = Path(__file__).parent
@@ -43,6 +43,13 @@ def web_url(value: object) -> str:
 
 templates.env.filters["web_url"] = web_url
 MAX_LIMIT = 1000
+# Everything the pages load is served from the package (Leaflet, Swagger UI, the map's GeoJSON);
+# the favicon is a data: URL.  Swagger UI starts itself from an inline script and styles, so
+# /docs alone allows them.
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
+DOCS_CSP = CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace(
+    "style-src 'self'", "style-src 'self' 'unsafe-inline'")
 
 
 @dataclass
@@ -53,6 +60,7 @@ class Web:
     store: Store
     sessions: Sessions
     transport: httpx.BaseTransport | None = None
+    logins: LoginThrottle = field(default_factory=LoginThrottle)
 
     def visitor(self, request: Request) -> Visitor:
         cached = getattr(request.state, "visitor", None)
@@ -104,6 +112,18 @@ def create_app(store: Store, *, secret: str | None = None,
     app.state.store = store
     app.state.web = web
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):  # noqa: ANN001, ANN202
+        response = await call_next(request)
+        # Article text is escaped on every page; the policy is the second wall should an escape
+        # ever be missed: no inline script, nothing loaded from elsewhere, no framing.
+        csp = DOCS_CSP if request.url.path == "/docs" else CSP
+        response.headers.setdefault("Content-Security-Policy", csp)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        return response
 
     @app.get("/docs", include_in_schema=False)
     def api_docs() -> HTMLResponse:
