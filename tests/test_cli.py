@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -129,3 +130,25 @@ def test_users_add(tmp_path):
     r = add("amal", "a long enough secret")
     assert r.returncode == 1 and "exists already" in r.stderr
     assert "at least" in add("bob", "short").stderr
+
+
+def test_users_list_and_set(tmp_path):
+    db = tmp_path / "c.db"
+    env = {**os.environ}
+    env.pop("CIVCAS_DB", None)
+
+    def cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "civcas", "--db", str(db), *args], input=stdin,
+                              capture_output=True, text=True, env=env, timeout=60)
+
+    assert cli("users", "add", "boss", "--role", "admin", "--password-stdin", stdin="a long admin secret\n").returncode == 0
+    assert cli("users", "add", "amal", "--password-stdin", stdin="a long enough secret\n").returncode == 0
+    r = cli("users", "set", "amal", "--inactive", "--reason", "left the team")
+    assert r.returncode == 0 and "switched off" in r.stdout
+    listing = cli("users", "list").stdout
+    assert re.search(r"amal\s.*analyst\s.*no", listing) and re.search(r"boss\s.*admin\s.*yes", listing)
+    r = cli("users", "set", "boss", "--role", "analyst", "--reason", "demote")
+    assert r.returncode == 1 and "only active admin" in r.stderr and "Traceback" not in r.stderr
+    r = cli("users", "set", "amal", "--reason", "nothing")
+    assert r.returncode == 1 and "nothing to change" in r.stderr
+

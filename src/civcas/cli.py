@@ -16,6 +16,7 @@ from typing import Any, Iterable, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
@@ -291,6 +292,39 @@ def users_add(
     except AuthError as exc:
         raise CLIError(str(exc)) from None
     out.print(f"user {username} ({role}) added")
+
+
+@users_app.command("list")
+def users_list() -> None:
+    """The accounts: name, role, active or switched off, and since when."""
+    from civcas.publish.auth import list_users
+
+    table = Table("username", "role", "active", "created")
+    for u in list_users(open_store()):
+        table.add_row(escape(u["username"]), u["role"], "yes" if u["active"] else "no",
+                      u["created_at"].date().isoformat() if u["created_at"] else "")
+    out.print(table)
+
+
+@users_app.command("set")
+def users_set(
+    username: str = typer.Argument(...),
+    reason: str = typer.Option(..., "--reason", help="Why (kept in the audit log)."),
+    role: Optional[str] = typer.Option(None, "--role", help="viewer, analyst or admin."),
+    active: Optional[bool] = typer.Option(None, "--active/--inactive", help="Switch the account on or off "
+                                          "(accounts are never deleted: the audit log names them).",
+                                          show_default=False),
+) -> None:
+    """Change a user's role or switch the account on or off; the last active admin stays one."""
+    from civcas.publish.auth import AuthError, change_user
+
+    if role is None and active is None:
+        raise CLIError("nothing to change: give --role, --active or --inactive")
+    try:
+        got = change_user(open_store(), "cli", username, role=role, active=active, reason=reason)
+    except AuthError as exc:
+        raise CLIError(str(exc)) from None
+    out.print(f"user {escape(got['username'])}: {got['role']}, {'active' if got['active'] else 'switched off'}")
 
 
 # --------------------------------------------------------------------------- link

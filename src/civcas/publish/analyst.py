@@ -17,7 +17,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from civcas.publish import queries
-from civcas.publish.auth import Visitor, authenticate
+from civcas.publish.auth import ROLES, AuthError, Visitor, authenticate, change_user, create_user, list_users
 from civcas.publish.web import Web, parse_day
 
 FETCH_MAX_BYTES = 5 * 1024 * 1024
@@ -206,6 +206,38 @@ def router(web: Web) -> APIRouter:
         except (WorkflowError, LedgerError) as exc:
             raise HTTPException(400, str(exc)) from None
         return _back(f"/incidents/{quote(code)}")
+
+    # ------------------------------------------------------------------ users (admins)
+    @r.get("/admin/users", response_class=HTMLResponse)
+    def users_page(request: Request) -> Any:
+        visitor = web.visitor(request)
+        if not visitor.can("analyst"):
+            return web.remember(request, _back("/login"))
+        if not visitor.can("admin"):
+            raise HTTPException(403, "this needs the admin role")
+        return web.page(request, "users.html", users=list_users(store), roles=ROLES)
+
+    @r.post("/admin/users")
+    async def add_user(request: Request) -> RedirectResponse:
+        form = await web.form(request, role="admin")
+        try:
+            create_user(store, str(form.get("username") or ""), str(form.get("password") or ""),
+                        str(form.get("role") or "analyst"), actor=web.visitor(request).username or "?")
+        except AuthError as exc:
+            raise HTTPException(400, str(exc)) from None
+        return _back("/admin/users")
+
+    @r.post("/admin/users/{username:path}")
+    async def change_account(request: Request, username: str) -> RedirectResponse:
+        form = await web.form(request, role="admin")
+        active = {"1": True, "0": False}.get(str(form.get("active") or ""))
+        try:
+            change_user(store, web.visitor(request).username or "?", username,
+                        role=str(form.get("role") or "") or None, active=active,
+                        reason=str(form.get("reason") or ""))
+        except AuthError as exc:
+            raise HTTPException(400, str(exc)) from None
+        return _back("/admin/users")
 
     # ------------------------------------------------------------------ new documents
     @r.get("/documents/new", response_class=HTMLResponse)

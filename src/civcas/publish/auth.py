@@ -49,8 +49,10 @@ def verify_password(stored: str, password: str) -> bool:
         return False
 
 
-def create_user(store: Store, username: str, password: str, role: str = "analyst") -> int:
-    """Add a user (the CLI's `civcas users add`); refuses a weak password or an unknown role."""
+def create_user(store: Store, username: str, password: str, role: str = "analyst", *,
+                actor: str = "cli") -> int:
+    """Add a user (the CLI's `civcas users add`, an admin's users page); refuses a weak password
+    or an unknown role.  The creation is audited; the password hash is not."""
     username = (username or "").strip()
     if not username or len(username) > 100:
         raise AuthError("a username of 1 to 100 characters is required")
@@ -67,7 +69,54 @@ def create_user(store: Store, username: str, password: str, role: str = "analyst
                    created_at=dt.datetime.now(dt.timezone.utc))
         s.add(row)
         s.flush()
+        from civcas.store.repositories import audit
+
+        audit(s, actor, "user", username, "create", None, {"role": role, "active": True}, "new account")
         return row.id
+
+
+def list_users(store: Store) -> list[dict[str, Any]]:
+    """Accounts for an admin: name, role, whether active, when created (never the hash)."""
+    from sqlalchemy import select
+
+    with store.session() as s:
+        return [{"username": u.username, "role": u.role, "active": bool(u.active),
+                 "created_at": u.created_at} for u in s.scalars(select(User).order_by(User.username))]
+
+
+def change_user(store: Store, actor: str, username: str, *, role: str | None = None,
+                active: bool | None = None, reason: str = "") -> dict[str, Any]:
+    """Change a user's role or switch the account off or on, with a reason, audited.
+
+    Accounts are deactivated, never deleted: the audit log names their judgements.  A change
+    that would leave no active admin is refused, so nobody can lock the admins out."""
+    from sqlalchemy import func, select
+
+    from civcas.publish.queries import get_user
+    from civcas.store.repositories import audit
+
+    reason = (reason or "").strip()
+    if not reason:
+        raise AuthError("say why (a reason is required)")
+    if role is not None and role not in ROLES:
+        raise AuthError(f"unknown role {role!r}; roles are {', '.join(ROLES)}")
+    with store.session() as s:
+        row = get_user(s, (username or "").strip())
+        if row is None:
+            raise AuthError(f"no user {username!r}")
+        before = {"role": row.role, "active": bool(row.active)}
+        after = {"role": role if role is not None else row.role,
+                 "active": active if active is not None else bool(row.active)}
+        if after == before:
+            raise AuthError(f"user {row.username!r} is already {after['role']} and "
+                            f"{'active' if after['active'] else 'inactive'}")
+        if before["role"] == "admin" and before["active"] and (after["role"] != "admin" or not after["active"]):
+            admins = s.scalar(select(func.count(User.id)).where(User.role == "admin", User.active.is_(True)))
+            if (admins or 0) <= 1:
+                raise AuthError(f"{row.username!r} is the only active admin; make another admin first")
+        row.role, row.active = after["role"], after["active"]
+        audit(s, actor, "user", row.username, "change", before, after, reason)
+        return {"username": row.username, **after}
 
 
 def authenticate(store: Store, username: str, password: str) -> dict[str, Any] | None:

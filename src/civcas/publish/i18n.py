@@ -55,6 +55,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "add.published": "Published", "add.submit": "Add",
         "reports.title": "Monthly reports", "report.title": "Monthly report: {month}",
         "error.title": "Not here",
+        "nav.users": "Users", "users.title": "Users", "users.add": "Add a user", "users.role": "Role",
+        "users.active": "active", "users.inactive": "switched off", "users.created": "Since",
+        "users.change": "Change", "users.activate": "Switch on", "users.deactivate": "Switch off",
+        "users.hint": "Accounts are switched off, never deleted: the history names their judgements.",
     },
     "ar": {
         "site.tagline": "الضرر اللاحق بالمدنيين من الضربات العسكرية",
@@ -96,6 +100,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "add.submit": "إضافة",
         "reports.title": "التقارير الشهرية", "report.title": "التقرير الشهري: {month}",
         "error.title": "غير موجود",
+        "nav.users": "المستخدمون", "users.title": "المستخدمون", "users.add": "إضافة مستخدم", "users.role": "الدور",
+        "users.active": "مفعّل", "users.inactive": "معطّل", "users.created": "منذ",
+        "users.change": "تغيير", "users.activate": "تفعيل", "users.deactivate": "تعطيل",
+        "users.hint": "تُعطَّل الحسابات ولا تُحذف: السجل يذكر أحكام أصحابها.",
     },
 }
 
