@@ -7,6 +7,10 @@ For each English Airwars source text, the linked incidents give a range of civil
 A text is "in range" when some civilian death toll the extractor reads from it (an incident or
 tally count_min) falls in that range.  Texts with no linked toll are not counted.  FA-KES
 articles have no per-article toll; they are run for robustness (no exception, exact spans).
+
+The Arabic source texts (language "ar") are measured the same way with
+`civcas.extract.arabic.extract_arabic`, resolving relative dates against the row's
+publication_date (or the post's own date line); fighters are never read as tolls.
 """
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ import time
 from pathlib import Path
 
 from civcas.extract import extract, find_published
+from civcas.extract.arabic import extract_arabic, find_published_ar, parse_arabic_date
 
 csv.field_size_limit(10**8)
 
@@ -27,6 +32,15 @@ def airwars_texts(shared: Path):
         for line in fh:
             row = json.loads(line)
             if row.get("language") == "en":
+                yield row
+
+
+def airwars_arabic_texts(shared: Path):
+    path = shared / "data" / "airwars-syria" / "airwars-syria-source-texts.jsonl"
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            if row.get("language") == "ar":
                 yield row
 
 
@@ -80,6 +94,35 @@ def run(shared: Path) -> dict:
             "fakes_articles": n_fk, "seconds": round(elapsed, 2)}
 
 
+def run_arabic(shared: Path) -> dict:
+    n = measured = in_range = with_claim = any_claim = 0
+    slowest = 0.0
+    t0 = time.perf_counter()
+    for row in airwars_arabic_texts(shared):
+        text = row["text"] or ""
+        published = parse_arabic_date(row.get("publication_date")) or find_published_ar(text)
+        t1 = time.perf_counter()
+        claims = extract_arabic(text, published)
+        slowest = max(slowest, time.perf_counter() - t1)
+        check_spans(text, claims)
+        n += 1
+        any_claim += bool(claims)
+        rng = toll_range(row.get("incidents") or [])
+        if rng is None:
+            continue
+        measured += 1
+        tolls = [c.count_min for c in claims if c.type in ("incident", "tally") and c.count_min is not None]
+        if tolls:
+            with_claim += 1
+        if any(rng[0] <= t <= rng[1] for t in tolls):
+            in_range += 1
+    elapsed = time.perf_counter() - t0
+    return {"arabic_texts": n, "with_any_claim": any_claim, "with_toll": measured, "with_any_toll_claim": with_claim,
+            "in_range": in_range, "in_range_share": in_range / measured if measured else 0.0,
+            "seconds": round(elapsed, 2), "docs_per_second": round(n / elapsed) if elapsed else 0,
+            "slowest_seconds": round(slowest, 3)}
+
+
 def main() -> None:
     shared = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[2] / "shared"
     r = run(shared)
@@ -87,6 +130,11 @@ def main() -> None:
           f"with any extracted toll {r['with_any_toll_claim']}")
     print(f"in range {r['in_range']}/{r['airwars_with_toll']} = {r['in_range_share']:.3f}")
     print(f"FA-KES articles {r['fakes_articles']}; total {r['seconds']} s")
+    a = run_arabic(shared)
+    print(f"airwars Arabic texts {a['arabic_texts']}, with any claim {a['with_any_claim']}, with a linked toll "
+          f"{a['with_toll']}, with any extracted toll {a['with_any_toll_claim']}")
+    print(f"Arabic in range {a['in_range']}/{a['with_toll']} = {a['in_range_share']:.3f}; {a['seconds']} s, "
+          f"{a['docs_per_second']} docs/s, slowest text {a['slowest_seconds']} s")
 
 
 if __name__ == "__main__":
