@@ -25,6 +25,44 @@ RADIUS_KM = {1: 2.0, 2: 25.0, 3: 50.0, 4: 150.0, 5: 1500.0}
 _ARTICLE = re.compile(r"^(?:al|el|ar|ad|as|ash|at|az|an|al)[-\s']+")
 _NON_WORD = re.compile(r"[^a-z0-9\u0600-\u06ff]+")
 
+# Who struck, as the sources name them, folded to one key per party, so that "U.S.-led
+# Coalition", "US-led coalition jets" and "the international coalition" compare as the same.
+# Order matters: "Saudi-led coalition" is not the US-led one, and a bare "coalition" is left
+# as it is because in Yemen it means the Saudi-led one.
+_PARTIES = [(re.compile(p), key) for p, key in (
+    (r"saudi|emirati", "saudi-led coalition"),
+    (r"russia", "russia"),
+    (r"turk", "turkey"),
+    (r"israel", "israel"),
+    (r"iran", "iran"),
+    (r"regime|assad|syrian (?:government|army|air force|arab army)|government forces", "syrian regime"),
+    (r"\bisis\b|\bisil\b|islamic state|daesh", "isis"),
+    (r"\bsdf\b|syrian democratic|\bypg\b", "sdf"),
+    (r"iraqi (?:security )?forces|iraqi army|iraqi air force", "iraqi forces"),
+    (r"afghan (?:air )?force|afghan (?:national )?(?:army|security)", "afghan forces"),
+    (r"(?:u\.?s\.?|american|us)[- ]led|international coalition|global coalition|anti-isis coalition|"
+     r"cjtf|inherent resolve", "us-led coalition"),
+    (r"\bu\.?s\.?\b|american|united states|pentagon|centcom|africom|us forces", "united states"),
+)]
+
+
+def belligerent_key(text: str | None) -> str | None:
+    """The parties named, each folded to its key, sorted and joined by '|' ("russia|us-led
+    coalition" for an incident the monitor puts on both); names outside the table stay as
+    written."""
+    if not text:
+        return None
+    keys = set()
+    for part in re.split(r",|;|\band\b|/|&", text.lower()):
+        part = re.sub(r"^the\s+", "", part.strip())
+        if not part:
+            continue
+        key = next((k for rx, k in _PARTIES if rx.search(part)), None)
+        keys.add(key or text_key(part))
+    keys.discard(None)
+    return "|".join(sorted(keys)) or None
+
+
 COLUMNS = (
     "unique_id", "kind", "day_lo", "day_hi", "coarse", "wk", "wk2", "ym", "lat", "lon",
     "radius_km", "country", "admin1", "area", "place_key", "count_lo", "count_hi", "belligerent",
@@ -134,7 +172,7 @@ def _row(unique_id: str, kind: str, date: dt.date | None, precision: str | None,
         "coarse": 0 if (precision or "day") == "day" else 1, "wk": wk, "wk2": wk2, "ym": ym,
         "lat": lat, "lon": lon, "radius_km": radius, "country": country_code, "admin1": admin_key,
         "area": admin_key or country_code, "place_key": place_key(place_text), "count_lo": lo,
-        "count_hi": hi, "belligerent": text_key(belligerent), "names": name_keys,
+        "count_hi": hi, "belligerent": belligerent_key(belligerent), "names": name_keys,
     }
 
 

@@ -101,7 +101,11 @@ def comparisons(engine: str = "duckdb", with_priors: bool = True) -> list[dict[s
     ]
     belligerent = [
         _level("l.belligerent IS NULL OR r.belligerent IS NULL", "no belligerent", null=True),
-        _level("l.belligerent = r.belligerent", "same belligerent", *p(0.92, 0.45)),
+        # one side may name several parties ("russia|us-led coalition"): sharing one is agreeing
+        _level("l.belligerent = r.belligerent OR "
+               "instr(concat('|', l.belligerent, '|'), concat('|', r.belligerent, '|')) > 0 OR "
+               "instr(concat('|', r.belligerent, '|'), concat('|', l.belligerent, '|')) > 0",
+               "same belligerent", *p(0.92, 0.45)),
         _level("ELSE", "other belligerent", *p(0.08, 0.55)),
     ]
     shared = fn["intersect"].format(l="l.names", r="r.names")
