@@ -143,7 +143,9 @@ def link_rows(rows: list[dict[str, Any]] | Any, *, engine: str = "duckdb",
         return LinkResult(cluster_of={})
     if train is None:
         train = table.column("kind").to_pylist().count("claim") >= splink_settings.MIN_TRAINING_RECORDS
-    logging.getLogger("splink").setLevel(logging.WARNING)
+    # Splink warns about every comparison level a small corpus lacks; those are expected here and
+    # would bury the report, so only its errors are shown.
+    logging.getLogger("splink").setLevel(logging.ERROR)
     clock = [time.perf_counter()]
     seconds: dict[str, float] = {}
 
