@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .folding import Folded, Quick
+
 COUNTRIES = {
     "Syria": "SY", "Iraq": "IQ", "Yemen": "YE", "Libya": "LY", "Afghanistan": "AF", "Somalia": "SO",
     "Pakistan": "PK", "Gaza": "PS", "Palestine": "PS", "West Bank": "PS", "Israel": "IL", "Lebanon": "LB",
@@ -26,7 +28,7 @@ CITY_COUNTRY = {
     "Kabul": "AF", "Kunduz": "AF", "Helmand": "AF", "Nangarhar": "AF", "Sirte": "LY", "Tripoli": "LY",
     "Mogadishu": "SO",
 }
-_COUNTRY_RE = re.compile(r"\b(?:" + "|".join(sorted(COUNTRIES, key=len, reverse=True)) + r")\b")
+_COUNTRY_RE = Quick(r"\b(?:" + "|".join(sorted(COUNTRIES, key=len, reverse=True)) + r")\b")
 
 _NON_PLACE = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|"
@@ -39,15 +41,15 @@ _CAP = r"(?:(?:[Aa]l|[Ee]l|[Ee]z|[Aa]s|[Aa]d|[Aa]r|[Aa]sh|[Aa]t|[Aa]z|[Aa]n)[- ]
 _NAME = rf"{_CAP}(?:\s+(?:(?:al|el|ez|as|ad|ar|ash|bin|ibn|abu|Abu|de)[- ]?)?{_CAP}){{0,3}}"
 _UNIT = r"(?:\s+(?:[Pp]rovince|[Gg]overnorate|[Dd]istrict|[Cc]ity|[Cc]ountryside|[Vv]illage|[Tt]own|[Nn]eighbou?rhood|countryside))?"
 _DIR = r"(?:north|south|east|west|northern|southern|eastern|western|central|north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?)"
-PLACE_RE = re.compile(
+PLACE_RE = Quick(
     rf"\b(?P<prep>in|near|outside|around|at|on|of|from)\s+(?:the\s+)?(?:(?:city|town|village|district|province|"
     rf"governorate|neighbou?rhood|area|countryside|outskirts|suburb|region)\s+of\s+)?"
     rf"(?P<dir>{_DIR}\s+)?(?P<name>{_NAME}{_UNIT})(?:,\s+(?P<country>" + "|".join(COUNTRIES) + r"))?")
 # "the west Mosul strike": a place used as a modifier of the event noun.
-MODIFIER_PLACE_RE = re.compile(
+MODIFIER_PLACE_RE = Quick(
     rf"\b(?P<dir>{_DIR})\s+(?P<name>{_NAME})\s+(?:air\s?)?(?:strike|raid|bombing|attack)")
 
-BELLIGERENT_RE = re.compile(
+BELLIGERENT_RE = Quick(
     r"\b(?:(?:the\s+)?(?:U\.S\.|US|American?|America|Saudi|Russian|Turkish|UK|British)[- ]led\s+(?:coalition|"
     r"forces|strikes?|airstrikes?)|(?:Russian|Syrian|Turkish|Israeli|Iraqi|Saudi|Emirati|American|U\.S\.|US|"
     r"British|French|Coalition|coalition|regime|government|pro-government|Assad)\s+(?:jets|warplanes|aircraft|"
@@ -55,18 +57,18 @@ BELLIGERENT_RE = re.compile(
     r"the\s+(?:Syrian\s+|Assad\s+)?regime|the\s+[Cc]oalition|Saudi-led|Houthis?|Hezbollah|the\s+SDF|"
     r"Syrian Democratic Forces|Hamas|Israel Defense Forces|IDF|ISIS|ISIL|Islamic State|Daesh|al-Shabaab|Taliban|"
     r"Wagner)\b")
-_TARGET_BEFORE = re.compile(r"(?:against|targeting|target|on|hit|hitting|struck|striking|fighting|fight|"
-                            r"from|defeat|expel|by\s+the\s+\w+\s+against|an|held|controlled\s+by)\s+(?:the\s+)?$", re.I)
+_TARGET_BEFORE = Folded(r"(?:against|targeting|target|on|hit|hitting|struck|striking|fighting|fight|"
+                        r"from|defeat|expel|by\s+the\s+\w+\s+against|an|held|controlled\s+by)\s+(?:the\s+)?$")
 
 _THE = re.compile(r"^the\s+", re.I)
 STRIKE_TYPES = [
-    ("drone", re.compile(r"\b(?:drones?|UAVs?|unmanned)\b", re.I)),
-    ("missile", re.compile(r"\b(?:missiles?|cruise|rockets? attack|ballistic)\b", re.I)),
-    ("artillery", re.compile(r"\b(?:artillery|shell(?:ing|s|ed)|mortars?|rocket fire|barrel)\b", re.I)),
-    ("air", re.compile(r"\b(?:air\s?strikes?|air\s?raids?|air\s+attacks?|warplanes?|jets?|aircraft|bomb(?:ing|ed|s)|"
-                       r"aerial|planes?|helicopters?|sorties?)\b", re.I)),
-    ("ground", re.compile(r"\b(?:ground\s+(?:raid|assault|attack|operation|forces)|gunfire|shot|shooting|"
-                          r"commando\s+raid|special\s+forces|air-?drop|storm(?:ed|ing))\b", re.I)),
+    ("drone", Folded(r"\b(?:drones?|uavs?|unmanned)\b")),        # (lower case: they ignore case anyway)
+    ("missile", Folded(r"\b(?:missiles?|cruise|rockets? attack|ballistic)\b")),
+    ("artillery", Folded(r"\b(?:artillery|shell(?:ing|s|ed)|mortars?|rocket fire|barrel)\b")),
+    ("air", Folded(r"\b(?:air\s?strikes?|air\s?raids?|air\s+attacks?|warplanes?|jets?|aircraft|bomb(?:ing|ed|s)|"
+                   r"aerial|planes?|helicopters?|sorties?)\b")),
+    ("ground", Folded(r"\b(?:ground\s+(?:raid|assault|attack|operation|forces)|gunfire|shot|shooting|"
+                      r"commando\s+raid|special\s+forces|air-?drop|storm(?:ed|ing))\b")),
 ]
 
 

@@ -13,6 +13,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .folding import Folded, Quick
+
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -25,37 +27,41 @@ WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 
 _MON = (r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|"
         r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
 _MON2 = _MON.replace("?P<mon>", "?P<mon2>")
+# The same in lower case, for the patterns that ignore case (which can then be folded: folding.py).
+_MON_LOW = "(?P<mon>" + "|".join(re.search(r"\(\?P<mon>([^)]*)\)", _MON).group(1).lower().split("|")) + r")\.?"
+_WEEKDAY_LOW = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 
 # Ordered: the most specific shape first.
 _PATTERNS = [
-    ("mdy", re.compile(rf"\b{_MON}\s+{_DAY},?\s+{_YEAR}\b")),
-    ("dmy", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON},?\s+{_YEAR}\b")),
-    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b")),
-    ("part_my", re.compile(rf"\b(?P<part>early|mid|late|end\s+of|beginning\s+of|start\s+of)[- ](?:in\s+)?{_MON}"
-                           rf"(?:,?\s+{_YEAR}|\s+(?P<this>of\s+this\s+year|this\s+year|of\s+last\s+year|last\s+year))?",
-                           re.I)),
-    ("md", re.compile(rf"\b{_MON}\s+{_DAY}\b(?!,?\s+(?:19|20)\d\d)(?![\d:])")),
-    ("dm", re.compile(rf"\b{_DAY}\s+{_MON}\b(?!,?\s+(?:19|20)\d\d)")),
-    ("my", re.compile(rf"\b{_MON}(?:\s+of)?,?\s+{_YEAR}\b")),
-    ("m_this", re.compile(rf"\b{_MON}\s+(?P<this>of\s+this\s+year|this\s+year|of\s+last\s+year|last\s+year)\b")),
-    ("in_month", re.compile(rf"\b(?:[Ii]n|[Oo]n|[Ll]ast|[Tt]his|[Ss]ince)\s+{_MON}\b(?!\s+\d)")),
-    ("weekday", re.compile(r"\b(?:on|last|this\s+past|early|late|(?:early|late|small)\s+hours\s+of|"
-                           r"(?:morning|evening|night)\s+of)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|"
-                           r"Saturday|Sunday)\b", re.I)),
-    ("weekday", re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+"
-                           r"(?:morning|afternoon|evening|night)\b", re.I)),
-    ("rel", re.compile(r"\b(?P<rel>yesterday|today|last\s+night|last\s+week|last\s+month|last\s+year|this\s+week|"
-                       r"this\s+month|earlier\s+this\s+month|earlier\s+this\s+year|this\s+year)\b", re.I)),
-    ("year", re.compile(r"\b(?:in|during|since|of|from)\s+(?P<year>(?:19|20)\d\d)\b(?![-/\d])", re.I)),
+    ("mdy", Quick(rf"\b{_MON}\s+{_DAY},?\s+{_YEAR}\b")),
+    ("dmy", Quick(rf"\b{_DAY}\s+(?:of\s+)?{_MON},?\s+{_YEAR}\b")),
+    ("iso", Quick(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("part_my", Folded(rf"\b(?P<part>early|mid|late|end\s+of|beginning\s+of|start\s+of)[- ](?:in\s+)?{_MON_LOW}"
+                       rf"(?:,?\s+{_YEAR}|\s+(?P<this>of\s+this\s+year|this\s+year|of\s+last\s+year|last\s+year))?",
+                       needs=("early", "mid", "late", "end", "beginning", "start"))),
+    ("md", Quick(rf"\b{_MON}\s+{_DAY}\b(?!,?\s+(?:19|20)\d\d)(?![\d:])")),
+    ("dm", Quick(rf"\b{_DAY}\s+{_MON}\b(?!,?\s+(?:19|20)\d\d)")),
+    ("my", Quick(rf"\b{_MON}(?:\s+of)?,?\s+{_YEAR}\b")),
+    ("m_this", Quick(rf"\b{_MON}\s+(?P<this>of\s+this\s+year|this\s+year|of\s+last\s+year|last\s+year)\b")),
+    ("in_month", Quick(rf"\b(?:[Ii]n|[Oo]n|[Ll]ast|[Tt]his|[Ss]ince)\s+{_MON}\b(?!\s+\d)")),
+    ("weekday", Folded(rf"\b(?:on|last|this\s+past|early|late|(?:early|late|small)\s+hours\s+of|"
+                       rf"(?:morning|evening|night)\s+of)\s+{_WEEKDAY_LOW}\b")),
+    ("weekday", Folded(rf"\b{_WEEKDAY_LOW}\s+(?:morning|afternoon|evening|night)\b")),
+    ("rel", Folded(r"\b(?P<rel>yesterday|today|last\s+night|last\s+week|last\s+month|last\s+year|this\s+week|"
+                   r"this\s+month|earlier\s+this\s+month|earlier\s+this\s+year|this\s+year)\b")),
+    ("year", Folded(r"\b(?:in|during|since|of|from)\s+(?P<year>(?:19|20)\d\d)\b(?![-/\d])")),
 ]
 
 
 # Cheap checks that let a sentence skip the patterns it cannot match.
-_MONTH_HINT = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+_MONTH_HINT = Quick(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 _YEAR_HINT = re.compile(r"(?:19|20)\d\d")
 _MONTH_KINDS = {"mdy", "dmy", "part_my", "md", "dm", "my", "m_this", "in_month"}
+_YEAR_KINDS = {"mdy", "dmy", "iso", "my", "year"}          # patterns that need a year (19xx, 20xx)
+_DIGIT_KINDS = {"md", "dm"}                                # patterns that need a digit (the day)
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -165,8 +171,10 @@ def dates_in(text: str, start: int = 0, end: int | None = None,
     low = text[start:end].lower()
     has_month = bool(_MONTH_HINT.search(low))
     has_year = bool(_YEAR_HINT.search(low))
+    has_digit = has_year or bool(_DIGIT.search(text, start, end))
     for kind, rx in _PATTERNS:
-        if (kind in _MONTH_KINDS and not has_month) or (kind in ("iso", "year") and not has_year) or (
+        if (kind in _MONTH_KINDS and not has_month) or (kind in _YEAR_KINDS and not has_year) or (
+                kind in _DIGIT_KINDS and not has_digit) or (kind == "m_this" and "year" not in low) or (
                 kind == "weekday" and "day" not in low) or (
                 kind == "rel" and not ("yesterday" in low or "today" in low or "last" in low or "this" in low)):
             continue
@@ -183,11 +191,11 @@ def dates_in(text: str, start: int = 0, end: int | None = None,
 
 _HEADER_LABEL = re.compile(r"^\s*(?:date(?:\s+of\s+publication)?|published(?:\s+on)?|posted(?:\s+on)?|updated|"
                            r"last\s+updated|first\s+published)\s*[:\-]?\s*", re.I)
-_HEADER_DATE = re.compile(
-    rf"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?(?:{_DAY}\s+{_MON},?\s+{_YEAR}|"
-    rf"{_MON.replace('?P<mon>', '?P<mon_b>')}\s+(?P<day_b>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year_b>(?:19|20)\d\d)|"
+_HEADER_DATE = Folded(        # in lower case: it ignores case anyway
+    rf"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:{_DAY}\s+{_MON_LOW},?\s+{_YEAR}|"
+    rf"{_MON_LOW.replace('?P<mon>', '?P<mon_b>')}\s+(?P<day_b>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year_b>(?:19|20)\d\d)|"
     r"(?P<iso_y>(?:19|20)\d\d)-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d))"
-    r"(?:[ T,]+\d{1,2}:\d\d(?::\d\d)?(?:\s*(?:UTC|GMT|[AP]M|[+-]\d\d:?\d\d|Z))?)?", re.I)
+    r"(?:[ t,]+\d{1,2}:\d\d(?::\d\d)?(?:\s*(?:utc|gmt|[ap]m|[+-]\d\d:?\d\d|z))?)?")
 
 
 def _header_match(m: re.Match) -> dt.date | None:

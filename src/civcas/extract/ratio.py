@@ -9,25 +9,26 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from .folding import Folded
 from .numbers import hedge_kind, to_int
 
 _HEDGE = r"(?:(?P<hedge>more\s+than|at\s+least|nearly|almost|about|around|over|roughly|up\s+to|fewer\s+than|less\s+than)\s+)?"
 _N = r"(?:\d[\d,]*(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)"
 _OF = (r"(?P<of>strikes|air\s?strikes|engagements|incidents|attacks|raids|air\s+raids|sorties|cases|reports|deaths|"
        r"casualties|victims|civilians|people|allegations|claims|them)")
-ONE_IN_RE = re.compile(rf"\b{_HEDGE}(?P<num>{_N})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<den>{_N})\s+(?:of\s+)?(?:the\s+|all\s+)?"
-                       rf"(?:[\w\-]+\s+){{0,2}}?{_OF}\b", re.I)
-TIMES_RE = re.compile(rf"\b{_HEDGE}(?P<times>{_N})\s+times\s+(?:higher|more|greater|larger|lower|that|than|the|as|what)\b", re.I)
-PERCENT_RE = re.compile(rf"(?<![\w.]){_HEDGE}(?P<pct>\d*\.?\d+)\s*(?:%|per\s?cent\b)\s+of\s+(?:the\s+|all\s+)?"
-                        rf"(?:[\w\-]+\s+){{0,2}}?{_OF}\b", re.I)
+ONE_IN_RE = Folded(rf"\b{_HEDGE}(?P<num>{_N})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<den>{_N})\s+(?:of\s+)?(?:the\s+|all\s+)?"
+                       rf"(?:[\w\-]+\s+){{0,2}}?{_OF}\b")
+TIMES_RE = Folded(rf"\b{_HEDGE}(?P<times>{_N})\s+times\s+(?:higher|more|greater|larger|lower|that|than|the|as|what)\b")
+PERCENT_RE = Folded(rf"(?<![\w.]){_HEDGE}(?P<pct>\d*\.?\d+)\s*(?:%|per\s?cent\b)\s+of\s+(?:the\s+|all\s+)?"
+                        rf"(?:[\w\-]+\s+){{0,2}}?{_OF}\b")
 
 
 _FRACTIONS = {"a third": (1, 3), "one third": (1, 3), "a quarter": (1, 4), "one quarter": (1, 4), "half": (1, 2),
               "a half": (1, 2), "two thirds": (2, 3), "three quarters": (3, 4), "a fifth": (1, 5), "one fifth": (1, 5),
               "a tenth": (1, 10), "one tenth": (1, 10)}
-FRACTION_RE = re.compile(rf"\b{_HEDGE}(?P<frac>a\s+third|one[- ]third|a\s+quarter|one[- ]quarter|a\s+half|half|two[- ]thirds|"
+FRACTION_RE = Folded(rf"\b{_HEDGE}(?P<frac>a\s+third|one[- ]third|a\s+quarter|one[- ]quarter|a\s+half|half|two[- ]thirds|"
                          rf"three[- ]quarters|a\s+fifth|one[- ]fifth|a\s+tenth|one[- ]tenth)\s+of\s+(?!an?\s+(?:million|billion))(?:the\s+|all\s+)?"
-                         rf"(?:[\w\-]+\s+){{0,2}}?{_OF}\b", re.I)
+                         rf"(?:[\w\-]+\s+){{0,2}}?{_OF}\b")
 
 
 @dataclass

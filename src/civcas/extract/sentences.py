@@ -8,7 +8,7 @@ lets every other rule look at a bounded window.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _ABBREV = {
     "u.s", "u.k", "u.n", "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "adm",
@@ -19,8 +19,9 @@ _ABBREV = {
 _END = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n")
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
+    """[start, end) in the text; immutable (a named tuple: the cheapest such object to make)."""
+
     start: int
     end: int
 
@@ -35,7 +36,10 @@ def split(text: str) -> list[Sentence]:
         c = text[p]
         if c == ".":
             # The word the full stop ends: "U.S." and single capitals ("John F. Kennedy") do not end a sentence.
-            w0 = max(text.rfind(" ", 0, p), text.rfind("\n", 0, p), text.rfind("(", 0, p)) + 1
+            # (the last space, newline or parenthesis before p: the other two are only looked for
+            # after the last space, which bounds the search)
+            w0 = text.rfind(" ", 0, p) + 1
+            w0 = max(w0, text.rfind("\n", w0, p) + 1, text.rfind("(", w0, p) + 1)
             token = text[w0:p].lower().lstrip("\"“‘'")
             if token in _ABBREV or (len(token) == 1 and token.isalpha()) or token.rstrip(".") in _ABBREV:
                 continue
