@@ -61,7 +61,8 @@ _VAGUE_RE = r"(?:dozens|scores|hundreds|thousands|several|a\s+few|a\s+number)"
 # One pattern for every figure shape; named groups say which shape matched.
 FIGURE = (
     rf"(?:(?P<between>between\s+(?P<b_lo>{NUMBER})\s+and\s+(?P<b_hi>{NUMBER}))"
-    rf"|(?P<range>(?P<r_lo>\d{{1,3}}(?:,\d{{3}})*)\s*(?:-|–|to)\s*(?P<r_hi>\d{{1,3}}(?:,\d{{3}})*)(?![-\w]))"
+    rf"|(?P<range>(?:(?P<r_lo>\d{{1,3}}(?:,\d{{3}})*)\s*(?:-|–|to)\s*|(?P<rw_lo>{_WORD_NUM})\s+to\s+)"
+    rf"(?P<r_hi>\d{{1,3}}(?:,\d{{3}})*)(?![-\w]))"
     rf"|(?:(?P<hedge>{_HEDGE_RE})\s+)?(?P<num>{NUMBER})(?P<ormore>\s+or\s+more)?"
     rf"|(?P<family>an?\s+(?:entire\s+)?family\s+of\s+(?P<f_num>{NUMBER}))"
     rf"|(?P<vague>{_VAGUE_RE})(?:\s+of)?)"
@@ -177,7 +178,7 @@ def parse_figure(m: re.Match) -> Figure | None:
             return None
         return Figure(min(lo, hi), max(lo, hi), "between", m.start(), m.end("b_hi"))
     if g.get("range"):
-        lo, hi = to_int(g["r_lo"]), to_int(g["r_hi"])
+        lo, hi = to_int(g["r_lo"] or g["rw_lo"]), to_int(g["r_hi"])
         if lo is None or hi is None or lo >= hi:
             return None
         return Figure(lo, hi, "between", m.start(), m.end("r_hi"))

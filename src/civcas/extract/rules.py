@@ -21,7 +21,7 @@ from .dates import DateMention, dates_in
 from .numbers import FIGURE, FIGURE_AT, parse_figure
 from .ratio import ratios_in
 from .sentences import split
-from .strikes import strike_counts_in
+from .strikes import strike_counts_in, there_were_counts
 
 _SINCE = re.compile(r"\b(?:since|from|between|starting|beginning)\s+(?:the\s+(?:start|beginning)\s+of\s+)?$", re.I)
 _UNTIL = re.compile(r"\b(?:to|until|till|through|as\s+of|by|and)\s+(?:the\s+end\s+of\s+)?$", re.I)
@@ -30,6 +30,7 @@ _INCIDENTS_COUNT = re.compile(rf"(?P<f>{FIGURE})\s+(?:[\w-]+\s+)?(?:air\s?strike
                               r"events)\b", re.I)
 # A necessary part of _INCIDENTS_COUNT, far cheaper to look for than the figure in front of it.
 _INCIDENT_NOUN = re.compile(r"(?:strikes|incidents|attacks|raids|events)\b", re.I)
+_STRIKES_NOUN = re.compile(r"(?:strikes|raids)\b", re.I)
 _SCOPE = re.compile(r"\bin\s+(?P<scope>(?:Iraq|Syria|Yemen|Libya|Afghanistan|Somalia|Pakistan|Gaza|Mosul|Raqqa)"
                     r"(?:,?\s+(?:and\s+)?(?:Iraq|Syria|Yemen|Libya|Afghanistan|Somalia|Pakistan|Gaza))*)")
 _ACK_VERB = re.compile(r"\b(?:acknowledg\w+|admit\w*|conced\w+|conceded|confirm\w*)\b", re.I)
@@ -37,7 +38,7 @@ _ACK_VERB = re.compile(r"\b(?:acknowledg\w+|admit\w*|conced\w+|conceded|confirm\
 # Found with str.find on the lower-cased text: far cheaper than a regular expression per sentence.
 _HINT_WORDS = {
     "harm": ("kill", "dead", "die", "death", "casualt", "fatalit", "injur", "wound", "perish", "massacre", "slain",
-             "bodies", "lives", "life", "hurt", "execut", "maimed", "martyr", "toll"),
+             "bodies", "lives", "life", "hurt", "execut", "maimed", "martyr", "toll", "figure at"),
     "strike": ("strike", "sorties", "engagements", "raids", "missions", "bombing runs"),
     "report": ("report", "allegation", "credible", "assess", "duplicat", "claims"),
     "ratio": ("times", "%", "per cent", "percent", " in ", " out of ", "third", "quarter", "half", "fifth", "tenth"),
@@ -103,6 +104,8 @@ class _Run:
         self.event_candidates: list[tuple[int, int, int]] = []
         self.event_checked: dict[int, bool] = {}
         self.sentence_index = 0
+        self.last_strike_sentence = -10            # index of the last sentence that gave a strike count
+        self.pending: list[ClaimRecord] = []       # strike counts read from inside a tally's sentence
         # Results of pure per-span helpers (dates, place, belligerent, strike type), asked about the
         # same sentence by several claims and by the event frame.
         self._memo: dict[tuple, object] = {}
@@ -128,7 +131,10 @@ class _Run:
             if "report" in kinds:
                 self._assessment(i, a, b, taken)
             if "strike" in kinds:
-                self._strikes(a, b, taken)
+                if self._strikes(a, b, taken):
+                    self.last_strike_sentence = i
+            elif self.last_strike_sentence == i - 1 and self._strikes(a, b, taken, there_were_counts):
+                self.last_strike_sentence = i
             if "harm" not in kinds:
                 last_tolls = []
                 continue
@@ -221,8 +227,9 @@ class _Run:
         owner = self.memory.statement_owner
         return owner if attribution.is_official(owner) else None
 
-    def _strikes(self, a: int, b: int, taken: list[tuple[int, int]]) -> None:
-        for sc in strike_counts_in(self.text, a, b):
+    def _strikes(self, a: int, b: int, taken: list[tuple[int, int]], find=strike_counts_in) -> bool:
+        made = False
+        for sc in find(self.text, a, b):
             f = sc.figure
             if any(f.start < y and x < f.end for x, y in taken):
                 continue
@@ -241,6 +248,8 @@ class _Run:
             self._period(c, a, b)
             self.claims.append(c)
             taken.append((f.start, f.end))
+            made = True
+        return made
 
     def _last_official_speaker(self) -> str | None:
         self.memory.sync()
@@ -301,7 +310,9 @@ class _Run:
                                single=all(t.figure.count_max == 1 for t in tolls if not t.sub),
                                small=all((t.figure.count_max if t.figure.count_max is not None
                                           else t.figure.count_min or 999) <= 50 for t in tolls if not t.sub),
-                               framed=frame is not None,
+                               # a frame lends its event to a toll, not to a national total
+                               framed=frame is not None and all(
+                                   (t.figure.count_min or 0) < 1000 for t in tolls if not t.sub),
                                search=(lambda rx: self._search(rx, a, b)) if self._like_slice(a) else None)
         for t in tolls:
             victim = victims_word(t.victim)
@@ -324,6 +335,9 @@ class _Run:
         if _is_headline(text, a, b):
             self.headlines.update(id(c) for c in made)
         self.claims.extend(made)
+        if self.pending:
+            self.claims.extend(self.pending)
+            self.pending = []
         return made
 
     def _names_party(self, a: int, b: int, t: Toll) -> bool:
@@ -392,6 +406,10 @@ class _Run:
             c.qualifier = f.qualifier
         else:
             c.count_min, c.count_max, c.qualifier = f.count_min, f.count_max, f.qualifier
+            if f.qualifier == "up_to" and f.count_max is not None:
+                # "as many as 52 people": the figure the report gives is 52 (an upper estimate, but
+                # the number it asserts); reports and readers compare against it.
+                c.count_min = f.count_max
         part = _PART_OF.get(victim)
         if part and t.harm != "injured":
             setattr(c, f"{part}_min", f.count_min)
@@ -441,6 +459,16 @@ class _Run:
             fig = parse_figure(fm) if fm else None
             if fig and fig.count_min is not None:
                 c.incidents_count = fig.count_min
+                if _STRIKES_NOUN.search(m.group()) and text[max(a, m.start() - 3):m.start()].lower() == "in " \
+                        and self._search(PERIOD, a, b) and fig.count_min > 10 and "separate" not in m.group().lower():
+                    # "400 civilians killed in 330 strikes since 2004": the strikes of the period are a
+                    # strike count of the same speaker.
+                    sc = ClaimRecord(type="strike_count", quote=sentence, span=(a, b), asserted_by=who,
+                                     count_min=fig.count_min, count_max=fig.count_max, qualifier=fig.qualifier,
+                                     counted="strikes", strikes=fig.count_min, rule="strike_count.in_tally",
+                                     belligerent=c.belligerent, strike_type=c.strike_type)
+                    self._period(sc, a, b, mentions)
+                    self.pending.append(sc)
 
     def _period(self, c: ClaimRecord, a: int, b: int, mentions: list[DateMention] | None = None) -> None:
         text = self.text
@@ -489,6 +517,9 @@ def _is_headline(text: str, a: int, b: int) -> bool:
     return line == text[a:b] and len(line) < 160 and not _FINAL_PUNCT.search(line)
 
 
+_VAGUE_QUALIFIERS = ("dozens", "hundreds", "several")
+
+
 def _drop_headlines(claims: list[ClaimRecord], headlines: set[int]) -> list[ClaimRecord]:
     """A headline figure that the body states too (exactly, or rounded within 10%) is the body's claim."""
     body = [c for c in claims if id(c) not in headlines and c.count_min is not None]
@@ -498,6 +529,10 @@ def _drop_headlines(claims: list[ClaimRecord], headlines: set[int]) -> list[Clai
                 b.type in ("tally", "incident") and abs(b.count_min - c.count_min) <= 0.1 * max(c.count_min, 1)
                 and b.counted == c.counted for b in body):
             continue
+        if id(c) in headlines and c.qualifier in _VAGUE_QUALIFIERS and c.count_min is not None and any(
+                b.type == c.type and b.counted == c.counted and b.count_min >= c.count_min
+                and b.count_min < c.count_min * 10 for b in body):
+            continue        # "kills dozens" in a headline, "at least 40" in the body: the body's figure
         out.append(c)
     return out
 
@@ -513,6 +548,10 @@ def _same_ledger(x: ClaimRecord, y: ClaimRecord) -> bool:
     return px is None or py is None or px == py or ((px == "official") == (py == "official"))
 
 
+# "casualties" are what reports call the killed and injured together.
+_HARM_KIND = {"casualties": "killed or injured"}
+
+
 def _drop_restatements(claims: list[ClaimRecord]) -> list[ClaimRecord]:
     """A round, hedged figure that a more exact figure of the same ledger satisfies is a headline's
     rounding of it ("Over 350 civilians killed" ... "352 civilians"), not a second claim."""
@@ -524,7 +563,7 @@ def _drop_restatements(claims: list[ClaimRecord]) -> list[ClaimRecord]:
         for y in claims:
             if y is x or y.type != x.type or y.count_min is None or y.count_min == x.count_min:
                 continue
-            if not _same_ledger(x, y) or x.counted != y.counted:
+            if not _same_ledger(x, y) or _HARM_KIND.get(x.counted, x.counted) != _HARM_KIND.get(y.counted, y.counted):
                 continue
             lo = x.count_min
             fits = (lo < y.count_min <= lo * 1.1) if x.qualifier in ("more_than", "at_least") else \
