@@ -148,11 +148,14 @@ def test_country_codes_meet_country_names_and_blank_claims_wait(store):
     assert report.skipped_blank == 1 and not any(blank in v["confirmed"] for v in st.values())
 
 
-def test_undated_claim_meets_the_place_it_names(store):
+def test_undated_claim_is_suggested_to_the_place_it_names(store):
+    # Without a date a report cannot be tied to one event (towns are struck again and again):
+    # it meets the incident at its place, but only as a suggestion for an analyst.
     add_monitor_incident(store, "CS9", "2016-07-19", "Tokhar", 36.64, 37.96, 24, 125, gov="Aleppo")
     undated = claim("2016-07-19", "al-Tokhar", 36.64, 37.96, None, gov="Aleppo", country="Syria")
     undated.event_date = None
     undated.date_precision = None
     (cid,) = add_claims(store, undated)
-    link(store)
-    assert cid in state(store)["CS9"]["confirmed"]
+    report = link(store)
+    assert state(store)["CS9"]["suggested"] == [cid] and cid not in state(store)["CS9"]["confirmed"]
+    assert report.new_incidents == 0

@@ -121,12 +121,17 @@ def vague_records(table) -> set[str]:
             if r is None or r > 50 or c == 1 or d is None}
 
 
+def undated_records(table) -> set[str]:
+    ids = table.column("unique_id").to_pylist()
+    return {i for i, d in zip(ids, table.column("day_lo").to_pylist()) if d is None}
+
+
 def link_rows(rows: list[dict[str, Any]] | Any, *, engine: str = "duckdb",
               upper: float = DEFAULT_UPPER, lower: float = DEFAULT_LOWER, train: bool | None = None,
               details: bool = True) -> LinkResult:
     """Cluster feature rows (from `features.claim_row`/`incident_row`, or an arrow table of them).
 
-    `train=None` trains when there are enough records (splink_settings.MIN_TRAINING_RECORDS)
+    `train=None` trains when there are enough claims (splink_settings.MIN_TRAINING_RECORDS)
     and otherwise uses the fixed parameters; a training run that fails falls back to them too."""
     from splink import Linker
 
@@ -137,8 +142,10 @@ def link_rows(rows: list[dict[str, Any]] | Any, *, engine: str = "duckdb",
     if n == 0:
         return LinkResult(cluster_of={})
     if train is None:
-        train = n >= splink_settings.MIN_TRAINING_RECORDS
-    logging.getLogger("splink").setLevel(logging.WARNING)
+        train = table.column("kind").to_pylist().count("claim") >= splink_settings.MIN_TRAINING_RECORDS
+    # Splink warns about every comparison level a small corpus lacks; those are expected here and
+    # would bury the report, so only its errors are shown.
+    logging.getLogger("splink").setLevel(logging.ERROR)
     clock = [time.perf_counter()]
     seconds: dict[str, float] = {}
 
@@ -167,20 +174,26 @@ def link_rows(rows: list[dict[str, Any]] | Any, *, engine: str = "duckdb",
     left = edges.column("unique_id_l").to_pylist()
     right = edges.column("unique_id_r").to_pylist()
     prob = edges.column("match_probability").to_pylist()
-    result = LinkResult(cluster_of=components.group(zip(left, right, prob), vague_records(table), upper),
+    # A record with no date at all cannot be tied to one event (the same town is struck again
+    # and again): its pairs are only ever suggestions, however well the rest agrees.
+    undated = undated_records(table)
+    firm = [p if p < upper or (a not in undated and b not in undated) else -1.0
+            for a, b, p in zip(left, right, prob)]
+    result = LinkResult(cluster_of=components.group(zip(left, right, firm), vague_records(table), upper),
                         trained=parameters == "estimated", parameters=parameters, n_pairs=len(prob),
                         seconds=seconds)
     if failure:
         result.notes.append(failure)
-    elif not train and n < splink_settings.MIN_TRAINING_RECORDS:
-        result.notes.append(f"{n} records, below {splink_settings.MIN_TRAINING_RECORDS}: fixed "
+    elif not train and (claims := table.column("kind").to_pylist().count("claim")) < \
+            splink_settings.MIN_TRAINING_RECORDS:
+        result.notes.append(f"{claims} claims, below {splink_settings.MIN_TRAINING_RECORDS}: fixed "
                             "fallback parameters")
     elif not train:
         result.notes.append("training switched off: fixed fallback parameters")
     lap("group")
     if details:
-        for a, b, p in zip(left, right, prob):
-            if p >= upper:
+        for a, b, p, f in zip(left, right, prob, firm):
+            if f >= upper:
                 for x in (a, b):
                     if p > result.best_score.get(x, -1.0):
                         result.best_score[x] = p

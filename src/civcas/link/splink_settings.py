@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-# Below this many records EM has too few true pairs to learn from and its estimates swing.
+# Below this many claims EM has too few true pairs to learn from and its estimates swing (monitor
+# incidents do not count: pairs of two incidents are neither scored nor learned from).
 MIN_TRAINING_RECORDS = 300
 
 DIALECT_FUNCTIONS = {
@@ -172,10 +173,13 @@ def settings(n_records: int, engine: str = "duckdb", with_priors: bool = True) -
 # rule names neither the date nor the geocode columns, so every comparison is learned in this
 # one pass.  (A second pass blocked on the place name was tried and dropped: pairs at one
 # village years apart agree on everything but the date, and EM took them for matches.)
-EM_BLOCKS = ("l.area = r.area AND l.wk = r.wk",)
+# Pairs of two monitor incidents are never scored, so they must not be learned from either: a
+# monitor's hundreds of incidents in one governorate-week would otherwise outnumber the claim
+# pairs and teach EM that nothing matches.
+EM_BLOCKS = (f"l.area = r.area AND l.wk = r.wk AND {NOT_TWO_INCIDENTS}",)
 # Pairs almost surely the same event, to estimate how often two random records match.
 DETERMINISTIC = ["l.area = r.area AND l.day_lo = r.day_lo AND l.place_key = r.place_key "
-                 "AND l.coarse = 0 AND r.coarse = 0"]
+                 f"AND l.coarse = 0 AND r.coarse = 0 AND {NOT_TWO_INCIDENTS}"]
 # Share of true pairs these rules find, measured on the synthetic corpus (0.23); revise it when
 # labelled real pairs exist.
 DETERMINISTIC_RECALL = 0.25
