@@ -238,7 +238,7 @@ class _Run:
                 # A belligerent stating its own strikes: the actor in the clause before the verb; a
                 # release line ("Near Raqqa, four strikes ...") speaks for the release's author.
                 who = (self._belligerent(a, sc.start) or self._first_official(a, sc.start)
-                       or attribution.clean(attribution._who_before(self.text[a:sc.start], sc.start - a))
+                       or attribution.subject(self.text, a, sc.start, self.memory)
                        or self._title_owner() or self._last_official_speaker())
             c = ClaimRecord(type="strike_count", quote=self.text[a:b], span=(a, b), asserted_by=who,
                             count_min=f.count_min, count_max=f.count_max, qualifier=f.qualifier,
