@@ -1,7 +1,7 @@
 """Claim extraction: what a report asserts about civilian harm, each claim with its exact quote.
 
-`extract(text, published)` runs the default extractor (regular-expression rules, see
-docs/extract.md).  Other extractors (a model-based one, say) implement `Extractor` and can be
+`extract(text, published)` runs the default extractor: the English rules (regular expressions,
+see docs/extract.md) and, where the text holds Arabic, the Arabic rules (docs/extract_arabic.md).  Other extractors (a model-based one, say) implement `Extractor` and can be
 registered under a name, so the CLI and ingest can choose one without knowing its internals.
 """
 from __future__ import annotations
@@ -9,11 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Protocol, runtime_checkable
 
+import re
+
 from ..records import ClaimRecord
-from .dates import find_published
+from .arabic import extract_arabic, find_published_ar
+from .dates import find_published as _find_published_en
 from .rules import RulesExtractor
 
-__all__ = ["Extractor", "RulesExtractor", "extract", "find_published", "get_extractor", "register"]
+__all__ = ["Extractor", "Rules", "RulesExtractor", "extract", "find_published", "get_extractor", "register"]
 
 
 @runtime_checkable
@@ -25,7 +28,38 @@ class Extractor(Protocol):
     def extract(self, text: str, published: dt.date | None = None) -> list[ClaimRecord]: ...
 
 
-_REGISTRY: dict[str, Extractor] = {"rules": RulesExtractor()}
+# Enough Arabic letters for a sentence: a post in Arabic inside an English web page, or an
+# Arabic article.  The English rules read everything; the Arabic ones only what is Arabic.
+_ARABIC_RUN = re.compile(r"(?:[\u0621-\u064A][^\u0621-\u064A]{0,3}){20}")
+
+
+class Rules:
+    """The default extractor: the English rules (`RulesExtractor`) on every text, and the Arabic
+    rules (`civcas.extract.arabic`) too where the text holds Arabic, so a mixed page (an Arabic
+    post in an English page) gives the claims of both."""
+
+    name = "rules"
+
+    def __init__(self) -> None:
+        self._english = RulesExtractor()
+
+    def extract(self, text: str, published: dt.date | None = None) -> list[ClaimRecord]:
+        claims = self._english.extract(text, published)
+        if not text.isascii() and _ARABIC_RUN.search(text):
+            claims += extract_arabic(text, published)
+        return claims
+
+
+def find_published(text: str) -> dt.date | None:
+    """The date a report was published, from its header: English datelines and headers first,
+    then, for a text that holds Arabic, the date line of the post or page around it."""
+    found = _find_published_en(text)
+    if found is None and not text.isascii() and _ARABIC_RUN.search(text):
+        found = find_published_ar(text)
+    return found
+
+
+_REGISTRY: dict[str, Extractor] = {"rules": Rules()}
 DEFAULT = "rules"
 
 

@@ -11,24 +11,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .folding import Folded
 from .numbers import Figure, figures_in, number_hint_slice
 
-GATE = Folded(r"\b(?:reports?|allegations?|credible|assess\w*|duplicates?|claims)\b",
-              needs=("report", "allegation", "credible", "assess", "duplicate", "claims"))
+GATE = re.compile(r"\b(?:reports?|allegations?|credible|assess\w*|duplicates?|claims)\b", re.I)
 # The figure must count reports (or "of them", "were ..."), not sources or strikes.
 _COUNTS_REPORTS = re.compile(
     r"^\s*(?:\w+\s+){0,3}?(?:reports?|allegations?|claims|cases|incidents|of them|of which|of these|were|was|are|"
     r"have been|had been|remain|remained|as|assessments?)\b"
     r"|^\s*(?:non-?credible|not\s+credible|credible|duplicates?|open)\b(?!\s+(?:sources?|witnesses|evidence|"
-    r"information|media|outlets|reporting|accounts))", re.I)
+    r"information|media|outlets|reporting|accounts))"
+    r"|^\s*(?:to\s+be|as)\s+(?:non-?credible|not\s+credible|credible|duplicates?|(?:un)?substantiated|not\s+substantiated)\b",
+    re.I)
 _FIELDS_RIGHT = [
     ("completed", re.compile(r"^\s*(?:\w+\s+){0,2}?(?:reports?|assessments?)\s+(?:were\s+|have\s+been\s+|had\s+been\s+)?"
                              r"(?:completed|closed|finali[sz]ed)\b", re.I)),
     ("historical_referred", re.compile(r"^\s*(?:\w+\s+){0,2}historical\b|^[^.;]{0,30}?\breferred\b", re.I)),
     ("non_credible", re.compile(r"^[^.;]{0,60}?\b(?:non-?credible|not\s+credible|un-?credible|not\s+substantiated|"
                                 r"unsubstantiated)\b", re.I)),
-    ("credible", re.compile(r"^[^.;]{0,60}?\bcredible\b", re.I)),
+    ("credible", re.compile(r"^[^.;]{0,60}?\b(?:credible|substantiated)\b", re.I)),
     ("duplicate", re.compile(r"^[^.;]{0,60}?\bduplicat", re.I)),
     ("reopened", re.compile(r"^[^.;]{0,40}?\bre-?opened\b", re.I)),
     ("open", re.compile(r"^[^.;]{0,60}?\b(?:still|remain(?:s|ed)?\s+open|open\b|under\s+(?:review|assessment|"
@@ -39,24 +39,26 @@ _FIELDS_RIGHT = [
     ("received", re.compile(r"^\s*(?:\w+\s+){0,1}(?:reports?|allegations?|claims)\s+(?:of|alleging)\s+(?:possible\s+|"
                             r"alleged\s+|potential\s+)?civilian", re.I)),
 ]
-_CARRIED = Folded(r"carried(?:\s+over)?\s*$", needs=("carried",))
-_COMPLETED_LEFT = Folded(r"(?:completed|finished|closed|concluded|conducted)\s+(?:the\s+)?(?:assessments?\s+of|"
-                         r"assessing|reviewing|review\s+of|investigations?\s+(?:of|into))?\s*$",
-                         needs=("completed", "finished", "closed", "concluded", "conducted"))
-_RECEIVED_LEFT = Folded(r"received\s*$", needs=("received",))
-_DEATHS = Folded(r"(?:result(?:ing|ed)\s+in|caus(?:ing|ed)|involv(?:ing|ed)|totall?ing)\s*$",
-                 needs=("result", "caus", "involv", "total"))
+_CARRIED = re.compile(r"carried(?:\s+over)?\s*$", re.I)
+_COMPLETED_LEFT = re.compile(r"(?:completed|finished|closed|concluded|conducted)\s+(?:the\s+|its\s+|their\s+)?(?:assessments?\s+of|"
+                             r"assessing|reviewing|review\s+of|investigations?\s+(?:of|into))?\s*$", re.I)
+_RECEIVED_LEFT = re.compile(r"received\s*$", re.I)
+_DEATHS = re.compile(r"(?:result(?:ing|ed)\s+in|caus(?:ing|ed)|involv(?:ing|ed)|totall?ing)\s*$", re.I)
 _DEATHS_RIGHT = re.compile(r"^\s*(?:\w+\s+){0,2}(?:civilian\s+)?(?:deaths|casualties|civilians|fatalities)", re.I)
-_CREDIBLE_LEFT = Folded(r"(?<!non-)(?<!non)(?<!not )credible(?:\s+reports?)?['’]?\s+[^.;0-9]{0,50}?(?:to\s+be|was|"
-                        r"were|is|at|stood\s+at|:)\s+(?:just|only)?\s*$", needs=("credible",))
+_CREDIBLE_LEFT = re.compile(r"(?<!non-)(?<!non)(?<!not )credible(?:\s+reports?)?['’]?\s+[^.;0-9]{0,50}?(?:to\s+be|was|"
+                            r"were|is|at|stood\s+at|:)\s+(?:just|only)?\s*$", re.I)
 _REFERRED_BY = re.compile(r"\b(?:from|by)\s+(?P<who>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,4})")
-_REOPENED_LEFT = Folded(r"\bre-?opened\s*$", needs=("opened",))
-_CLOSED_BARE = Folded(r"\b(?:closed|completed|finished|assessed)\s*$", needs=("closed", "completed", "finished", "assessed"))
+_REOPENED_LEFT = re.compile(r"\bre-?opened\s*$", re.I)
+_CLOSED_BARE = re.compile(r"\b(?:closed|completed|finished|assessed)\s*$", re.I)
 _UNIT_RIGHT = re.compile(r"\s*(?:years?|percent|per cent|%)")
-_CARRIED_ONLY = Folded(r"carried\s*$", needs=("carried",))
+_CARRIED_ONLY = re.compile(r"carried\s*$", re.I)
 _REPORTS_RIGHT = re.compile(r"^\s*(?:\w+\s+){0,3}(?:reports?|allegations?)", re.I)
 
 
+_OF_THE_LEFT = re.compile(r"\b[Oo]f\s+the\s+$")
+_REVIEWED_RIGHT = re.compile(r"^\s*(?:\w+\s+){0,1}(?:reports?|allegations?|claims|cases)\b[^.;]{0,80}?\b(?:reviewed|assessed|"
+                             r"examined|investigated|completed|closed)\b", re.I)
+_CLOSED_VERB = re.compile(r"\b(?:closed|completed)\s+$", re.I)
 _LABEL = re.compile(r"[-•*\s]*(?P<label>[^:\n]{3,100}?)\s*:\s*$")
 _LABELS = [
     ("deaths_in_credible", re.compile(r"(?:deaths|killed|casualties).*credible|credible.*(?:deaths|killed)", re.I)),
@@ -126,6 +128,8 @@ def fields_in(text: str, a: int, b: int) -> tuple[list[Field], str | None]:
             name = "deaths_in_credible"
         elif _REOPENED_LEFT.search(left):
             name = "reopened"
+        elif _OF_THE_LEFT.search(left) and _REVIEWED_RIGHT.match(right):
+            name = "completed"      # "Of the 104 reports that the department reviewed, ..."
         elif _COUNTS_REPORTS.match(right):
             for field, rx in _FIELDS_RIGHT:
                 if rx.match(right):
@@ -143,8 +147,13 @@ def fields_in(text: str, a: int, b: int) -> tuple[list[Field], str | None]:
             name = "credible"
         elif _COMPLETED_LEFT.search(left) and (_REPORTS_RIGHT.match(right) or _CLOSED_BARE.search(left)):
             name = "completed"
+        if name == "received" and _COMPLETED_LEFT.search(left):
+            name = "completed"      # "completed assessments of 28 reports of civilian harm"
         if name is None:
             continue
+        if name in ("non_credible", "credible", "duplicate") and _CLOSED_VERB.search(left):
+            # "closed three as not substantiated": three assessments completed, all non-credible
+            out.append(Field("completed", value, f))
         if name == "historical_referred":
             m = _REFERRED_BY.search(right)
             if m:

@@ -15,30 +15,30 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .folding import Quick, alternation
+from . import parties
 
 # Organisations that speak for a belligerent's own military: their counts are admissions.
-OFFICIAL_RE = Quick(
+OFFICIAL_RE = re.compile(
     r"\b(?:CJTF-OIR|Combined Joint Task Force|Operation Inherent Resolve|Inherent Resolve|(?:U\.S\.|US|American?|"
     r"America|Saudi|Russian|UK|British)[- ]led (?:coalition|alliance|forces)|[Cc]oalition|Pentagon|CENTCOM|AFRICOM|AFCENT|"
     r"(?:U\.S\.|US) Central Command|Central Command|(?:U\.S\.|US) Africa Command|Africa Command|(?:U\.S\.|US|American|Russian|Iraqi|Syrian|Israeli|British|"
     r"Turkish) (?:military|army|forces|Air Force|Defen[cs]e Ministry|Ministry of Defen[cs]e)|Department of Defen[cs]e|"
     r"DoD|Ministry of Defen[cs]e|Defen[cs]e Ministry|MoD|[Tt]ask [Ff]orce|U\.S\.|US|United States|IDF|"
-    r"Israel Defense Forces)(?![\w-])")
+    r"Israel Defen[cs]e Forces|Resolute Support|NATO|ISAF)(?![\w-])")
 # Monitors and investigators: their counts are independent estimates.
-MONITOR_RE = Quick(
+MONITOR_RE = re.compile(
     r"\b(?:Airwars(?:\.org)?|Syrian Observatory(?: for Human Rights)?|SOHR|Syrian Network for Human Rights|SNHR|"
     r"Amnesty(?: International)?|Human Rights Watch|HRW|Bureau of Investigative Journalism|TBIJ|New America|"
     r"Violations Documentation Cent(?:er|re)|VDC|Iraq Body Count|White Helmets|Syria Civil Defen[cs]e|"
     r"ACLED|Raqqa is Being Slaughtered Silently|Mosul Eye|New York Times|Yemen Data Project|Mwatana|"
     r"Physicians for Human Rights|[Mm]onitor(?:ing group)?s?|[Oo]bservatory|rights group)\b")
-_KNOWN = Quick(
+_KNOWN = re.compile(
     rf"(?:{MONITOR_RE.pattern}|{OFFICIAL_RE.pattern}|\b(?:United Nations|U\.N\.|UN|UNAMA|OHCHR|UNICEF|WHO|"
     r"World Health Organi[sz]ation|ICRC|Red Cross|MSF|Doctors Without Borders|(?:The )?Associated Press|AP|"
     r"Reuters|AFP|Agence France-Presse|BBC|(?:the )?Guardian|Al Jazeera|RT|SANA|Anadolu|CNN|NPR|"
     r"Ministry of Health|Health Ministry)(?![\w-]))")
 
-GENERIC = Quick(
+GENERIC = re.compile(
     r"\b(?:[Tt]he\s+)?(?:group|monitor|watchdog|organi[sz]ation|observatory|statement|report|military|ministry|"
     r"officials?|residents?|witnesses|activists|sources|medics|rescuers|doctors|locals|villagers|journalists|"
     r"investigators|spokes(?:man|woman|person)|police|authorities|survivors|relatives)\b")
@@ -46,33 +46,31 @@ GENERIC = Quick(
 _PRONOUN_ORG = re.compile(r"^(?:the\s+)?(?:group|monitor|watchdog|organi[sz]ation|observatory|it|they)$", re.I)
 _PRONOUN_DOC = re.compile(r"^(?:the\s+)?(?:statement|report|release|study|investigation|analysis)$", re.I)
 
-_VERB_WORDS = ("said", "says", "say", "tracked", "tracks", "logged", "logs", "identified", "identifies", "verified",
-               "verifies", "monitored", "puts", "put", "placed", "reported", "reports", "estimate", "estimates",
-               "estimated", "found", "finds", "recorded", "records", "documented", "documents", "stated", "states",
-               "told", "tells", "announced", "announces", "claimed", "claims", "added", "adds", "wrote", "writes",
-               "counted", "counts", "confirmed", "confirms", "believes", "believed", "tallied", "noted", "notes", "read",
-               "reads", "assesses", "assessed", "concluded", "concludes", "determined", "showed", "shows", "indicates",
-               "indicated", "revealed", "acknowledged", "acknowledges", "admitted", "admits", "conceded", "concedes",
-               "insists", "insisted", "alleged", "alleges")
-# Grouped by first letter (folding.alternation), which `re` scans faster; the \b that follows it in
-# _VERB_RE lets only a whole word match, so the order of the words cannot matter.
-_VERBS = rf"(?:{alternation(_VERB_WORDS)})"
+_VERBS = (r"(?:said|says|say|tracked|tracks|logged|logs|identified|identifies|verified|verifies|monitored|"
+          r"puts|put|placed|reported|reports|estimates?|estimated|found|finds|recorded|records|documented|"
+          r"documents|stated|states|told|tells|announced|announces|claimed|claims|added|adds|wrote|writes|"
+          r"counted|counts|confirmed|confirms|believes|believed|put|puts|tallied|noted|notes|read|reads|"
+          r"assesses|assessed|concluded|concludes|determined|showed|shows|indicates|indicated|revealed|"
+          r"acknowledged|acknowledges|admitted|admits|conceded|concedes|insists|insisted|alleged|alleges|"
+          r"attributed|attributes|registered|registers)")
 _ACK = r"(?:acknowledged|acknowledges|admitted|admits|conceded|concedes|confirmed|confirms|accepted|accepts)"
 _CAPWORD = r"[A-Z][\w.&’'\-]*"
 _NP = rf"(?:{_CAPWORD}(?:\s+(?:of|for|on|and|de|al|the|{_CAPWORD}))*\s+)?{_CAPWORD}"
 _NP_OR_GENERIC = rf"(?:(?:[Tt]he\s+)?(?:{_KNOWN.pattern}|{_NP})|{GENERIC.pattern})"
 
-_VERB_RE = Quick(rf"\b{_VERBS}\b")
-ACCORDING_RE = Quick(r"\b[Aa]ccording\s+to\s+(?P<who>[^,.;:\"“”]+?)(?=\s*(?:[,.;:\"“”)]|$|\s+(?:on|in|which|who|that|published)\b))")
-_ACK_WORD = Quick(rf"\b{_ACK}\b")
-ACK_RE = Quick(rf"(?P<who>{_NP_OR_GENERIC})(?:,\s+[^,]{{3,80}},)?\s+(?:(?:has|have|had|only|now|also|"
+_VERB_RE = re.compile(rf"\b{_VERBS}\b")
+ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\s+(?P<who>(?:(?:\b[A-Z]\.)+|[^,.;:\"“”])+?)(?=\s*(?:[,.;:\"“”)]|$|\s+(?:on|in|which|who|that|published)\b))")
+_ACK_WORD = re.compile(rf"\b{_ACK}\b")
+ACK_RE = re.compile(rf"(?P<who>{_NP_OR_GENERIC})(?:,\s+[^,]{{3,80}},)?\s+(?:(?:has|have|had|only|now|also|"
                     rf"Thursday|Friday|Monday|Tuesday|Wednesday|Saturday|Sunday|so far|to date)\s+){{0,3}}{_ACK}\b")
-POSSESSIVE_RE = Quick(rf"(?P<who>{_NP})[’']s?\s+(?:\w+\s+)?(?:report|statement|data|figures|count|tally|"
+POSSESSIVE_RE = re.compile(rf"(?P<who>{_NP}|\b[Tt]he\s+(?:ministry|group|monitor|mission|command|bureau|"
+                           rf"observatory|office|agency|organi[sz]ation|coalition|military|network|project))[’']s?\s+"
+                           rf"(?:\w+\s+){{0,3}}(?:report|statement|data|figures|count|tally|"
                            rf"estimate|investigation|database|analysis)\b")
-BY_RE = Quick(rf"\b(?:data|figures|report|tally|count|statement|estimate|numbers)\s+(?:\w+\s+)?(?:collected|"
+BY_RE = re.compile(rf"\b(?:data|figures|report|tally|count|statement|estimate|numbers)\s+(?:\w+\s+)?(?:collected|"
                    rf"compiled|published|released|issued|gathered)\s+(?:\w+\s+){{0,3}}by\s+(?P<who>(?:the\s+)?"
                    rf"(?:{_NP}|group|monitor|organi[sz]ation))")
-STATEMENT_OWNER_RE = Quick(
+STATEMENT_OWNER_RE = re.compile(
     rf"\b(?:statement|report|release|press release)\s+(?:\w+\s+){{0,4}}(?:by|from)\s+(?P<who>(?:the\s+)?{_NP})")
 
 # Words that look like a speaker but are places, months or sentence openers.
@@ -91,7 +89,7 @@ _TARGETED = re.compile(r"(?:against|fighting|targeting|on|from)\s+(?:the\s+)?$")
 
 _REPORT_FROM = re.compile(r"^(?:an?|the)\s+(?:new\s+|recent\s+|latest\s+)?(?:report|statement|study|count|tally|"
                           r"investigation|analysis)\s+(?:from|by|of)\s+", re.I)
-_TRAILING_DATA = re.compile(r"\s+(?:estimates?|figures|data|tally|count|numbers|statistics)$", re.I)
+_TRAILING_DATA = re.compile(r"\s+(?:estimates?|figures|data|tally|count|numbers|statistics|statements?|records)$", re.I)
 _POSSESSIVE_DOC = re.compile(r"[’']s\s+(?:\w+\s+)?(?:analysis|report|data|figures|count|estimates?|statement|"
                              r"investigation|tally|database|research)$", re.I)
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
@@ -113,8 +111,23 @@ class Memory:
     last_speaker: str | None = None
     statement_owner: str | None = None
     seen: list[str] = field(default_factory=list)
+    _orgs: list | None = None
     _syncing: bool = False
     said_cache: dict = field(default_factory=dict)
+
+    @property
+    def orgs(self) -> list[tuple[int, str]]:
+        """(position, standard name) of each organisation the document names, found in one pass
+        the first time a claim needs "the command" or "a spokesman" resolved."""
+        if self._orgs is None:
+            text = self.text
+            found = dict(parties.mentions(text, 0, len(text)))
+            for m in _KNOWN.finditer(text):
+                name = m.group()
+                if m.start() not in found and name.lower() not in _GENERIC_NAMES:
+                    found[m.start()] = parties.canonical(name)
+            self._orgs = sorted(found.items())
+        return self._orgs
 
     def sync(self) -> None:
         if self._syncing:
@@ -138,23 +151,85 @@ def clean(who: str | None) -> str | None:
         w = w.rstrip(".")
     w = _REPORT_FROM.sub("", w)
     w = _POSSESSIVE_DOC.sub("", w)
-    w = _TRAILING_DATA.sub("", w)
+    stripped = _TRAILING_DATA.sub("", w)
+    if stripped.lower() not in ("the", "a", "an", "its", "their", "his", "her", "our"):
+        w = stripped
     w = _ARTICLE.sub("", w)
     w = _POSSESSIVE_END.sub("", w)
     return w or None
 
 
-def _resolve(who: str | None, memory: Memory) -> str | None:
+# Head nouns that stand for an organisation named earlier in full: "the Bureau" (of Investigative
+# Journalism), "the command" (U.S. Africa Command), "the mission" (UN Assistance Mission ...).
+_HEADS = {"bureau", "command", "mission", "observatory", "ministry", "office", "agency", "network", "project",
+          "department", "commission", "committee", "council", "fund", "monitor", "organisation", "organization",
+          "coalition", "task force", "force", "forces", "military", "army", "centre", "center", "institute"}
+# A person speaking for an organisation the text has just named.
+_ROLES = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen"}
+_ROLE_OF = re.compile(r"^(?P<org>.+?)[’']s?\s+(?:own\s+)?(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*$")
+_WORD_CACHE: dict[tuple[str, str], bool] = {}
+
+
+def _names_word(canon: str, word: str) -> bool:
+    key = (canon, word)
+    hit = _WORD_CACHE.get(key)
+    if hit is None:
+        full = parties.full_name(canon)
+        hit = _WORD_CACHE[key] = bool(re.search(rf"\b{re.escape(word)}\b", f"{canon} {full}", re.I))
+    return hit
+
+
+def _named_before(memory: Memory, word: str | None, before: int | None, window: int = 0) -> str | None:
+    """The organisation last named before `before` whose name holds `word` (any, when word is None)."""
+    for p, canon in reversed(memory.orgs):
+        if before is not None and p >= before:
+            continue
+        if window and before is not None and before - p > window:
+            return None
+        if word is None or _names_word(canon, word):
+            return canon
+    return None
+
+
+def _head_resolve(w: str, memory: Memory, before: int | None) -> str | None:
+    """'the Bureau', 'the command', "the Bureau's researchers", 'a spokesman': the organisation meant."""
+    low = w.lower()
+    if low in _ROLES or low.startswith(("a spokes", "spokes")):
+        # Only an organisation named in an earlier sentence: one named in the same sentence is
+        # more often the actor ("Coalition aircraft flew ..., a spokesman said").
+        cur = memory.sentences[memory.current].start if 0 <= memory.current < len(memory.sentences) else before
+        if before is not None and cur is not None:
+            cur = min(cur, before)
+        return _named_before(memory, None, cur, 600)
+    if low in _HEADS:
+        return _named_before(memory, low, before)
+    m = _ROLE_OF.match(w)
+    if m and m.group("org").lower() in _HEADS:
+        return _named_before(memory, m.group("org").lower(), before)
+    return None
+
+
+def _resolve(who: str | None, memory: Memory, before: int | None = None) -> str | None:
     w = clean(who)
     if not w:
         return None
+    known = parties.canonical(w)
+    if known != w:
+        return known
+    if " " not in w or "'" in w or "’" in w or w.lower().startswith("a "):
+        found = _head_resolve(w, memory, before)
+        if found:
+            return found
+        m = _ROLE_OF.match(w)
+        if m and _PRONOUN_ORG.match(m.group("org")):    # "the group's researchers": the group
+            return _resolve(m.group("org"), memory, before)
     # Unresolved, "the monitor" is still better than nothing; "it" is not.
     if _PRONOUN_ORG.match(w) or w.lower() in ("group", "monitor"):
         memory.sync()
-        return memory.last_org or memory.last_speaker or (None if w.lower() in ("it", "they") else w)
+        return parties.canonical(memory.last_org or memory.last_speaker) or (None if w.lower() in ("it", "they") else w)
     if _PRONOUN_DOC.match(w):
         memory.sync()
-        return memory.statement_owner or memory.last_speaker or w
+        return parties.canonical(memory.statement_owner or memory.last_speaker) or w
     if _NOT_SPEAKER.match(w):
         return None
     return w
@@ -170,7 +245,13 @@ def _nearest(matches: list[tuple[int, str]], pos: int) -> str | None:
 
 def speaker(text: str, a: int, b: int, pos: int, memory: Memory) -> str | None:
     """Who asserts the figure at `pos` in the sentence text[a:b]; a clause of its own ("..., while
-    the Pentagon had conceded just two") has its own speaker."""
+    the Pentagon had conceded just two") has its own speaker.  A well-known organisation is named by
+    its standard short form (`parties.canonical`)."""
+    who = _speaker(text, a, b, pos, memory)
+    return parties.canonical(who) if who else who
+
+
+def _speaker(text: str, a: int, b: int, pos: int, memory: Memory) -> str | None:
     window = text[max(a, pos - 80):pos]
     poss = _POSS_BEFORE.search(window) if ("'s" in window or "’s" in window) else None
     if poss:
@@ -202,16 +283,16 @@ def speaker(text: str, a: int, b: int, pos: int, memory: Memory) -> str | None:
     return _speaker_in(text, a, b, pos, memory)
 
 
-_CLAUSE_BREAK = Quick(r",\s+(?:while|whereas|but|although|against|and)\b|;")
-_POSS_BEFORE = Quick(r"(?P<who>(?:the\s+)?[\w.-]+(?:\s+[A-Z][\w.-]+)*)[’']s\s+(?:own\s+|official\s+|latest\s+)?"
+_CLAUSE_BREAK = re.compile(r",\s+(?:while|whereas|but|although|against|and)\b|;")
+_POSS_BEFORE = re.compile(r"(?P<who>(?:the\s+)?[\w.-]+(?:\s+[A-Z][\w.-]+)*)[’']s\s+(?:own\s+|official\s+|latest\s+)?"
                           r"(?:count|tally|figure|estimate|toll|total)\s+(?:of|at|is|was|stands\s+at)\s*$")
-_ACK_AFTER = Quick(r"[\d,.]*[^,.;]{0,40}?\b(?:the|its|their)?\s*(?:deaths?|civilians?|casualties)?\s*(?:that\s+)?"
+_ACK_AFTER = re.compile(r"[\d,.]*[^,.;]{0,40}?\b(?:the|its|their)?\s*(?:deaths?|civilians?|casualties)?\s*(?:that\s+)?"
                         r"(?P<who>(?:the\s+)?[A-Za-z][\w.-]*(?:\s+(?!itself|themselves|had|has|have)[A-Za-z][\w.-]*){0,2})"
                         r"\s+(?:itself\s+|themselves\s+)?"
                         r"(?:had|has|have)\s+(?:\w+\s+)?(?:conceded|acknowledged|admitted)\b")
 
 # The end of _ACK_AFTER on its own ("has conceded"): a sentence without it cannot match the whole.
-_ACK_TAIL = Quick(r"\b(?:had|has|have)\s+(?:\w+\s+)?(?:conceded|acknowledged|admitted)\b")
+_ACK_TAIL = re.compile(r"\b(?:had|has|have)\s+(?:\w+\s+)?(?:conceded|acknowledged|admitted)\b")
 
 
 def _speaker_in(text: str, a: int, b: int, pos: int, memory: Memory) -> str | None:
@@ -222,9 +303,9 @@ def _speaker_in(text: str, a: int, b: int, pos: int, memory: Memory) -> str | No
         # "The America-led coalition fighting against ISIS has admitted to killing ...": the subject.
         for m in _KNOWN.finditer(s, 0, ack.start()):
             if not _TARGETED.search(s[max(0, m.start() - 20):m.start()]):
-                return clean(m.group())
+                return parties.canonical(clean(m.group()))
         acks = [(m.start(), r) for m in ACK_RE.finditer(s) if m.start() < rel
-                and (r := _resolve(m.group("who"), memory))]
+                and (r := _resolve(m.group("who"), memory, a + m.start()))]
         if acks:
             return acks[-1][1]
     if "ccording" in s:
@@ -239,7 +320,7 @@ def _speaker_in(text: str, a: int, b: int, pos: int, memory: Memory) -> str | No
     for p, who, _ in found:
         if who.lower() in ("it", "they") and said:
             said.append((p, said[-1][1]))      # "X said it had verified ...": it is X
-        elif (r := _resolve(who, memory)):
+        elif (r := _resolve(who, memory, a + p)):
             said.append((p, r))
     if said:
         return _nearest(said, rel)
@@ -249,10 +330,29 @@ def _speaker_in(text: str, a: int, b: int, pos: int, memory: Memory) -> str | No
         found = [(m.start(), r) for m in rx.finditer(s) if (r := _resolve(m.group("who"), memory))]
         if found:
             return _nearest(found, rel)
+    if "re" in s:
+        m = _PASSIVE_RECORD.search(s)
+        if m and not s.startswith(" by", m.end()):
+            # "some 450 air raids were recorded in February alone": recorded by whoever the text is
+            # quoting, the last speaker of the sentences before.
+            memory.sync()
+            return memory.last_speaker
     return None
 
 
+_PASSIVE_RECORD = re.compile(r"\b(?:were|was|have been|has been|had been)\s+(?:recorded|documented|logged|"
+                             r"registered|tallied)\b")
+
+
+def subject(text: str, a: int, end: int, memory: Memory) -> str | None:
+    """The subject right before text[end] ("The command carried out 54 strikes"), resolved like a
+    speaker: "the command" is the command named before, a known organisation its standard name."""
+    who = _resolve(_who_before(text[a:end], end - a), memory, end)
+    return parties.canonical(who) if who else who
+
+
 _SKIP_BEFORE_VERB = {"has", "have", "had", "also", "only", "later", "previously", "now", "further", "then",
+                     "since", "already", "still", "jointly", "itself", "themselves", "meanwhile",
                      "thursday", "friday", "monday", "tuesday", "wednesday", "saturday", "sunday", "separately",
                      "has.", "recently", "initially", "first", "again", "yesterday", "today", "on"}
 _SPEAKER_NOUNS = {"group", "monitor", "watchdog", "organization", "organisation", "observatory", "statement",
@@ -265,42 +365,62 @@ _SPEAKER_NOUNS = {"group", "monitor", "watchdog", "organization", "organisation"
                   "office", "command", "commission", "department", "hospital", "doctor", "activist", "witness",
                   "researchers", "coordinator", "envoy", "chief", "director", "head", "minister", "commander",
                   "governor", "alliance", "forces", "charities", "charity", "groups", "organisations",
-                  "organizations", "agencies", "workers", "team", "staff", "analysts", "monitors", "experts"}
+                  "organizations", "agencies", "workers", "team", "staff", "analysts", "monitors", "experts", "project",
+                  "bureau", "network", "observatory", "representative", "officer", "officers", "prosecutors"}
 _CONNECTORS = {"of", "for", "on", "and", "de", "al", "the", "&", "in"}
 _EDGE = "\"“”‘’'()[]"
 
 
-def _who_before(s: str, end: int) -> str | None:
-    """The speaker named right before a reporting verb: a capitalised name ("Airwars", "U.S. Central
-    Command"), a speaker noun ("the group", "residents", "the coalition") or "it"; an appositive
-    between them ("Airwars, a UK-based monitor, estimates") is skipped.  Plain string work: this
-    runs for every reporting verb in every claim sentence."""
-    toks = s[max(0, end - 200):end].split()
-    while toks and toks[-1].lower() in _SKIP_BEFORE_VERB:
-        toks.pop()
-    if not toks:
-        return None
-    if toks[-1].endswith(","):
-        j = len(toks) - 2
-        while j >= 0 and not toks[j].endswith(",") and len(toks) - j < 16:
-            j -= 1
-        if j < 0 or not toks[j].endswith(","):
-            return None
-        toks = toks[:j + 1]
-        toks[-1] = toks[-1][:-1]
+_STOP_WORDS = {"the", "a", "an", "and", "or", "but", "that", "which", "who", "of", "in", "for", "at", "to", "on",
+               "by", "with", "from", "as", "while", "when", "after", "before", "has", "have", "had", "was",
+               "were", "is", "are", "be", "been", "also", "its", "their", "his", "her", "not", "than", "into",
+               "said", "says", "killed", "people", "civilians", "this", "these", "those", "some", "many", "against"}
+_POSS_TOKEN = re.compile(r"[’']s$")
+_NOT_ADVERBS = {"family", "ally", "assembly", "italy", "early", "only"}
+# "X in Libya said", "the coalition against the Islamic State group said": the speaker is X.
+_POSTMOD = {"in", "for", "at", "of", "against", "fighting", "targeting", "battling", "from", "on"}
+_AGAINST = {"against", "fighting", "targeting", "battling"}
+_PERSON_ROLES = {"spokesman", "spokeswoman", "spokesperson", "head", "chief", "director", "official", "officials",
+                 "coordinator", "envoy", "representative", "commander", "minister", "researchers", "staff",
+                 "team", "analysts", "experts", "investigators"}
+
+
+def _skip_adverbs(toks: list[str]) -> None:
+    while toks:
+        t = toks[-1].lower()
+        if t in _SKIP_BEFORE_VERB or (t.endswith("ly") and toks[-1].isalpha() and toks[-1].islower()
+                                      and t not in _NOT_ADVERBS and len(t) > 4):
+            toks.pop()
+        else:
+            break
+
+
+def _np_before(toks: list[str]) -> list[str]:
+    """The noun phrase that ends the token list (consumed from it), as words in reverse order."""
     last = toks[-1].strip(_EDGE)
     if not last or last != toks[-1] and toks[-1][-1] in _EDGE and toks[-1][-1] not in ")":
-        return None
+        return []
     words: list[str] = []
     if last.lower() in ("it", "they"):
-        return last
+        toks.pop()
+        return [last]
     if last.lower() in _SPEAKER_NOUNS:
         words.append(last)
         toks.pop()
-        # "the U.S.-led coalition", "local activists", "the monitoring group"
-        while toks and (toks[-1][:1].isupper() or toks[-1].lower() in ("the", "local", "monitoring", "rights", "state", "news",
-                                                                 "health", "hospital", "medical", "security", "defence", "defense", "human")) \
-                and toks[-1][-1] not in ",.;:\"”" and len(words) < 5:
+        # "the U.S.-led coalition", "local activists", "the monitoring group", "the UN's humanitarian
+        # coordinator", "Brown University's Costs of War project"
+        lower = 0
+        while toks and toks[-1][-1] not in ",.;:\"”" and len(words) < 8:
+            t = toks[-1]
+            if t[:1].isupper() or t.lower() == "the":
+                pass
+            elif t.lower() in _CONNECTORS and words[-1][:1].isupper() and len(toks) > 1 and toks[-2][:1].isupper():
+                pass
+            elif t[:1].islower() and t.lower() not in _STOP_WORDS and lower < 3 and \
+                    _POSS_TOKEN.sub("", t).replace("-", "").isalpha():
+                lower += 1
+            else:
+                break
             words.append(toks.pop())
             if words[-1].lower() == "the":
                 break
@@ -320,10 +440,64 @@ def _who_before(s: str, end: int) -> str | None:
             else:
                 break
         while words and words[-1].lower() in _CONNECTORS - {"the"}:
-            words.pop()
-    else:
+            toks.append(words.pop())        # "Morgue workers in Mosul": "in" goes back
+    return words
+
+
+def _who_before(s: str, end: int) -> str | None:
+    """The speaker named right before a reporting verb: a capitalised name ("Airwars", "U.S. Central
+    Command"), a speaker noun ("the group", "residents", "the coalition") or "it"; an appositive
+    between them ("Airwars, a UK-based monitor, estimates") is skipped unless it is the name of a known
+    organisation ("The UN mission in Libya, UNSMIL, said"); a place or an adversary after the speaker
+    ("the UN's coordinator in Libya", "the coalition against the Islamic State group") is not the
+    speaker.  Plain string work: this runs for every reporting verb in every claim sentence."""
+    toks = s[max(0, end - 200):end].split()
+    _skip_adverbs(toks)
+    if not toks:
         return None
-    return " ".join(reversed(words)) if words else None
+    if toks[-1].endswith(","):
+        j = len(toks) - 2
+        while j >= 0 and not toks[j].endswith(",") and len(toks) - j < 16:
+            j -= 1
+        if j < 0 or not toks[j].endswith(","):
+            return None
+        appositive = " ".join(toks[j + 1:])[:-1]
+        if len(toks) - j <= 8 and parties.lookup(appositive):
+            return appositive
+        toks = toks[:j + 1]
+        toks[-1] = toks[-1][:-1]
+        _skip_adverbs(toks)
+        if not toks:
+            return None
+    words = _np_before(toks)
+    if not words:
+        return None
+    if words[0].lower() in ("it", "they"):
+        return words[0]
+    who = " ".join(reversed(words))
+    if len(toks) >= 2 and toks[-1].lower() in _POSTMOD:
+        prep = toks[-1].lower()
+        rest = toks[:-1]
+        head_words = _np_before(rest)
+        if head_words:
+            head = " ".join(reversed(head_words))
+            if prep in _AGAINST:
+                return head
+            full = f"{head} {prep} {who}"
+            if parties.lookup(clean(full) or ""):
+                return full
+            if parties.canonical(clean(head)) != clean(head):
+                return head                # "the UN's humanitarian coordinator in Libya": the UN
+            people = head_words[0].lower() in _PERSON_ROLES or head_words[0].lower() in _SPEAKER_NOUNS
+            if people and prep == "on":
+                return head                # "the ministry on Tuesday"
+            if people and (parties.lookup(clean(who) or "") or (clean(who) or "").lower() in _HEADS or (
+                    prep in ("from", "at", "of", "for") and who.split()[-1][:1].isupper()
+                    and not _NOT_SPEAKER.match(who))):
+                return who                 # "a spokesman for the coalition", "researchers at Airwars"
+            if people:
+                return full                # "Morgue workers in Mosul"
+    return who
 
 
 def said_by(s: str, with_end: bool = False) -> list:
@@ -334,6 +508,10 @@ def said_by(s: str, with_end: bool = False) -> list:
         if who:
             out.append((v.start(), who, v.end()) if with_end else (v.start(), who))
     return out
+
+
+_GENERIC_NAMES = {"monitor", "monitors", "observatory", "rights group", "monitoring group", "monitoring groups",
+                  "task force", "us", "u.s.", "united states"}
 
 
 def remember(text: str, a: int, b: int, memory: Memory) -> None:
@@ -358,7 +536,7 @@ def remember(text: str, a: int, b: int, memory: Memory) -> None:
     if found is None:
         found = memory.said_cache[key] = said_by(s, with_end=True)
     for p, who, end in found:
-        who = _resolve(who, memory)
+        who = _resolve(who, memory, a + p)
         if who:
             memory.last_speaker = who
             if "statement" in s[end:end + 40] and OFFICIAL_RE.search(who):

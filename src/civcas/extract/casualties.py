@@ -17,38 +17,30 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .folding import Folded, Quick
-from .numbers import FIGURE, FIGURE_AT, Figure, figure_folded, number_hint, parse_figure
+from .numbers import FIGURE, FIGURE_AT, Figure, number_hint, parse_figure
 
-# Written in lower case (the patterns ignore case anyway), so that they can be folded (folding.py).
-_ADJ = (r"(?:(?:unarmed|innocent|other|more|local|syrian|iraqi|afghan|yemeni|palestinian|libyan|somali|"
-        r"unintentional|non-?combatant|civilian|displaced|kurdish|arab|young|elderly|adult|female|male|"
+_ADJ = (r"(?:(?:unarmed|innocent|other|more|local|Syrian|Iraqi|Afghan|Yemeni|Palestinian|Libyan|Somali|"
+        r"unintentional|non-?combatant|civilian|displaced|Kurdish|Arab|young|elderly|adult|female|male|"
         r"additional|further|fellow|unidentified)\s+){0,3}")
 _VICTIM = (r"(?P<victim>civilians?|people|persons|non-?combatants?|children|kids|women|men|boys|girls|infants|"
            r"babies|minors|residents|villagers|family\s+members|members\s+of\s+(?:[\w-]+\s+){0,3}?famil(?:y|ies)|"
            r"detainees|prisoners|inmates|migrants|mourners|guests|passengers|pupils|schoolchildren|shoppers|pilgrims|"
            r"sons|daughters|brothers|sisters|siblings|journalists|medics|paramedics|rescuers|aid\s+workers|"
            r"labou?rers|herders|traders|drivers|fishermen|teachers|doctors|nurses|"
-           r"palestinians|syrians|iraqis|afghans|yemenis|kurds|ukrainians|libyans|somalis|israelis|lebanese|"
+           r"Palestinians|Syrians|Iraqis|Afghans|Yemenis|Kurds|Ukrainians|Libyans|Somalis|Israelis|Lebanese|"
            r"(?:civilian|non-?combatant)\s+(?:deaths|casualties|fatalities|lives|victims)|deaths|fatalities|"
            r"casualties|victims|bodies|worshippers|students|patients|refugees|farmers|shepherds|fishermen|"
            r"workers|relatives|others|dead|killed|injured|wounded)")
-_CASUALTY = (rf"(?<![\w$£€#.\-/]){FIGURE}\s+(?:of\s+(?:whom|them)\s+(?:were\s+)?)?{_ADJ}"
-             rf"(?:(?!(?:more|fewer|less|additional|of|and|or|were|was|in|on|at)\b|{_VICTIM.replace('?P<victim>', '?:')}\b)"
-             rf"LOWER_WORD\s+)?{_VICTIM}\b")
-# The word between the figure and the people noun must start in lower case ("three Syrian
-# civilians" is read through _ADJ, not as any word); the folded search, on lower-cased text, takes
-# any word there and so finds every place the pattern can match, which the pattern then checks.
-CASUALTY_RE = figure_folded(_CASUALTY.replace("LOWER_WORD", r"(?-i:[a-z][\w-]*)"),
-                     loose=_CASUALTY.replace("LOWER_WORD", r"[a-z][\w-]*"))
+CASUALTY_RE = re.compile(rf"(?<![\w$£€#.,\-/]){FIGURE}\s+(?:of\s+(?:whom|them)\s+(?:were\s+)?)?{_ADJ}"
+                         rf"(?:(?!(?:more|fewer|less|additional|of|and|or|were|was|in|on|at)\b|{_VICTIM.replace('?P<victim>', '?:')}\b)"
+                         rf"(?-i:[a-z][\w-]*)\s+)?{_VICTIM}\b",
+                         re.I)
 FAMILY_VICTIM = "family"
 
-DEATH = Folded(r"\b(?:kill\w*|dead|died|die|dying|deaths?|lives|perish\w*|martyr\w*|fatalit\w+|massacred|slain|"
-               r"death\s+toll|bodies|lost\s+their\s+lives|executed)\b",
-               needs=("kill", "dead", "die", "dying", "death", "lives", "perish", "martyr", "fatalit", "massacred", "slain",
-                      "bodies", "executed"))
-INJURY = Folded(r"\b(?:injur\w*|wound\w*|hurt|maimed)\b", needs=("injur", "wound", "hurt", "maimed"))
-SINGLE_RE = Quick(
+DEATH = re.compile(r"\b(?:kill\w*|dead|died|die|dying|deaths?|lives|perish\w*|martyr\w*|fatalit\w+|massacred|slain|"
+                   r"death\s+toll|bodies|lost\s+their\s+lives|executed)\b", re.I)
+INJURY = re.compile(r"\b(?:injur\w*|wound\w*|hurt|maimed)\b", re.I)
+SINGLE_RE = re.compile(
     r"(?<![\w\-])(?P<art>[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:(?:\d+-year-old|young|elderly|elder|old|pregnant|local|"
     r"displaced|civilian|unarmed|teenage|female|male|Syrian|Iraqi|Afghan|Yemeni|Palestinian|Kurdish)\s+){0,2}"
     r"(?P<victim>man|woman|child|boy|girl|person|infant|baby|toddler|teenager|farmer|shepherd|"
@@ -60,43 +52,52 @@ SINGLE_RE = Quick(
 # Headlines name one victim without an article: "Girl killed in regime shelling", "Boy killed, man
 # injured by a war remnant".  Only at the start of a sentence or of a headline segment, and only
 # for nouns that name a civilian (never "Fighter killed" or "ISIS leader killed").
-HEADLINE_SINGLE = Quick(
+HEADLINE_SINGLE = re.compile(
     r"[\s\-–—•*]*(?:(?:Young|Elderly|Displaced|Pregnant|Teenage|Civilian|Syrian|Iraqi|Kurdish)\s+)?"
     r"(?P<victim>Man|Woman|Child|Boy|Girl|Infant|Baby|Toddler|Teenager|Farmer|Shepherd|Civilian|Student|"
     r"Teacher|Journalist|Nurse|Doctor|Paramedic|Mother|Father)\s+(?:was\s+)?"
     r"(?P<harm>killed|shot\s+dead|dies|died|injured|wounded)\b")
 _HEADLINE_STARTS = re.compile(r"[|\n:]")
-_TOLL_TO = figure_folded(rf"\b(?:(?:death\s+)?toll\s+(?:[\w'’,-]+\s+){{0,14}}?(?:(?:has\s+)?(?:rose|risen|climbed|increased|"
+_TOLL_TO = re.compile(rf"\b(?:(?:death\s+)?toll\s+(?:[\w'’,-]+\s+){{0,14}}?(?:(?:has\s+)?(?:rose|risen|climbed|increased|"
                       rf"reached|jumped|stands|stood|is|was|hit)\s+)(?:to\s+|at\s+|of\s+|closer\s+to\s+|near\s+)?|"
                       rf"(?:death\s+)?toll\s+(?:[\w'’,-]+\s+){{0,14}}?(?:to|at|of|closer\s+to|near)|"
                       rf"(?:number|count)\s+of\s+(?:[\w-]+\s+){{0,3}}?(?:killed|dead|deaths)\s+at|"
-                      rf"[’']s\s+(?:own\s+)?(?:count|tally|figure|estimate)\s+of|"
+                      rf"[’']s\s+(?:own\s+|official\s+)?(?:count|tally|figure|estimate)\s+(?:of|was|is|stood\s+at|stands\s+at)|"
                       rf"(?:conceded|acknowledged|admitted)\s+(?:just|only)|"
-                      rf"(?P<of_dead>(?=\S+(?:\s+\S+){{0,2}}\s+of\s+(?:the|those)\s+(?:dead|killed|victims)\b)))\s*(?P<f>{FIGURE})(?=\s*(?:[,.;]|$|and\b|"
-                      rf"according|on|in|after|as|with|people|civilians|dead|of\s+the\s+dead|of\s+those|were))")
-_BARE_SUBJECT = figure_folded(rf"(?<![\w$£€#.\-/])(?P<f>{FIGURE})\s+(?:others\s+|more\s+|people\s+)?(?:were|was|had\s+been|"
+                      rf"(?P<of_dead>(?=\S+(?:\s+\S+){{0,2}}\s+of\s+(?:the|those)\s+(?:\d[\d,]*\s+)?(?:civilian\s+)?(?:dead|killed|victims|deaths)\b)))\s*(?P<f>{FIGURE})(?=\s*(?:[,.;]|$|and\b|"
+                      rf"according|on|in|after|as|at\s+the\s+time|with|people|civilians|dead|of\s+the\b|of\s+those|were))", re.I)
+_BARE_SUBJECT = re.compile(rf"(?<![\w$£€#.\-/])(?P<f>{FIGURE})\s+(?:others\s+|more\s+|people\s+)?(?:were|was|had\s+been|"
                            rf"have\s+been)\s+(?:also\s+)?(?:being\s+treated\s+for\s+(?:their\s+)?)?(?P<v>injured|wounded|wounds|"
-                           rf"killed|hurt)\b")
-_BARE_AFTER_VERB = (rf"(?P<v>killed|killing|kills|wounded|wounding|injured|injuring)\s+(?P<f>{FIGURE})"
-                    rf"(?=\s*(?:[,.;]|$|and\b|according|on\b|in\b|when\b|after\b|as\b|while\b|others\b|more\b|"
-                    rf"including\b|among\b))")
-# Searched for without its leading \b first: a pattern that starts with plain letters lets `re`
-# skip straight to the next k, w or i.
-_BARE_AFTER_VERB = figure_folded(rf"\b{_BARE_AFTER_VERB}", loose=_BARE_AFTER_VERB, needs=("kill", "wound", "injur"))
-_BELIEF = Folded(r"\b(?:believe|believes|think|thinks|argue|argues|say|says|said|suggest|suggests|claim|claims|"
-                 r"fear|fears|warn|warns|told)\s+(?:that\s+)?(?:some|the|many|more|it|they|he|she|this|these|those)\b",
-                 needs=("believe", "think", "argue", "say", "said", "suggest", "claim", "fear", "warn", "told"))
+                           rf"killed|hurt)\b", re.I)
+_BARE_AFTER_VERB = re.compile(rf"\b(?P<v>killed|killing|kills|wounded|wounding|injured|injuring)\s+(?P<f>{FIGURE})"
+                              rf"(?=\s*(?:[,.;]|$|and\b|according|on\b|in\b|when\b|after\b|as\b|while\b|others\b|more\b|"
+                              rf"including\b|among\b))", re.I)
+# Figures with no people noun that other words make tolls: "more than the 531 attributed to the
+# Taliban", "the UN counted 2,251, of whom ...", "1,045 casualties, of which 700 were deaths".
+_BARE_OTHER = (
+    re.compile(rf"\bthe\s+(?P<f>{FIGURE})\s+(?:(?:deaths?|killings?)\s+)?(?:attributed|blamed)\s+(?:to|on)\b", re.I),
+    re.compile(rf"\b(?:counted|recorded|documented|verified)\s+(?P<f>{FIGURE})(?=\s*,\s*(?:of\s+whom|including|"
+               rf"among\s+them))", re.I),
+    re.compile(rf"\bof\s+(?:which|whom|them|these)\s+(?P<f>{FIGURE})\s+(?:were|was)\s+(?P<v>deaths|killed|dead|"
+               rf"fatalities)\b", re.I))
+_BARE_OTHER_WORDS = ("attributed to", "blamed", "counted ", "recorded ", "documented ", "verified ", "of which", "of whom",
+                     "of them", "of these")
+_TOLL_AT_BEFORE = re.compile(r"\b(?:put|puts|putting|placed|places|set|sets)\s+(?:the|its|their|his|her)\s+(?:\w+\s+){0,2}?"
+                             r"(?:figure|toll|number|count|tally|total|estimate)\s+at\s+$", re.I)
+_BELIEF = re.compile(r"\b(?:believe|believes|think|thinks|argue|argues|say|says|said|suggest|suggests|claim|claims|"
+                     r"fear|fears|warn|warns|told)\s+(?:that\s+)?(?:some|the|many|more|it|they|he|she|this|these|those)\b",
+                     re.I)
 _ANAPHORIC = re.compile(r"\b[Tt]he\s+$")
-_PARTICIPLE = Folded(r",\s+(?:killing|wounding|injuring|leaving)\b", needs=("killing", "wounding", "injuring", "leaving"))
-_LABEL_TOLL = figure_folded(rf"[-•*\s]*(?P<label>[^:\n]{{0,100}}?\b(?:deaths|killed|dead|fatalities|casualties|injured|wounded)"
-                         rf"\b[^:\n]{{0,60}}?)\s*:\s*(?P<f>{FIGURE})\s*\.?\s*$")
-_NONE_RE = Folded(r"\bno\s+(?:other\s+)?(?P<victim>civilians?|people|one|non-?combatants)\s+(?:were|was|had\s+been|"
-                      r"have\s+been)\s+(?:killed|harmed|hurt|injured|wounded)\b")
-_WERE_AMONG = Folded(r"\s+(?:were|was)\s+(?:also\s+)?among\s+(?:the\s+)?$")
+_PARTICIPLE = re.compile(r",\s+(?:killing|wounding|injuring|leaving)\b", re.I)
+_LABEL_TOLL = re.compile(rf"[-•*\s]*(?P<label>[^:\n]{{0,100}}?\b(?:deaths|killed|dead|fatalities|casualties|injured|wounded)"
+                         rf"\b[^:\n]{{0,60}}?)\s*:\s*(?P<f>{FIGURE})\s*\.?\s*$", re.I)
+_NONE_RE = re.compile(r"\bno\s+(?:other\s+)?(?P<victim>civilians?|people|one|non-?combatants)\s+(?:were|was|had\s+been|"
+                      r"have\s+been)\s+(?:killed|harmed|hurt|injured|wounded)\b", re.I)
+_WERE_AMONG = re.compile(r"\s+(?:were|was)\s+(?:also\s+)?among\s+(?:the\s+)?$", re.I)
 _POSSESSIVE_AND = re.compile(r"^[\s,]*and\s+(?:his|her|their)\s+$", re.I)
-_COMBATANTS = Folded(r"\b(?:militants?|fighters?|soldiers?|terrorists?|jihadists?|troops|rebels?|insurgents?|"
-                         r"gunmen|combatants|servicemen|policemen|guards|members\s+of\s+the)\b")
-_CIVILIAN_WORDS = Folded(r"\b(?:civilians?|non-?combatants?|children|women|residents|villagers|families|people)\b")
+_COMBATANTS = re.compile(r"\b(?:militants?|fighters?|soldiers?|terrorists?|jihadists?|troops|rebels?|insurgents?|"
+                         r"gunmen|combatants|servicemen|policemen|guards|members\s+of\s+the)\b", re.I)
+_CIVILIAN_WORDS = re.compile(r"\b(?:civilians?|non-?combatants?|children|women|residents|villagers|families|people)\b", re.I)
 _OF_THEM = re.compile(r"\bof\s+(?:them|whom)\b", re.I)
 _TOLL_TO_WORDS = ("toll", "count of", "number of", "of the dead", "of those", "of the victims", "conceded", "acknowledged",
                   "admitted", "tally", "figure", "estimate")
@@ -119,12 +120,12 @@ _FAMILY = re.compile(r"\ban?\s+(?:entire\s+)?family\s+of\s+(?P<n>\w+)\b", re.I)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _MONTH_BEFORE = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
                            r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?,?\s+(?:\d{1,2},?\s+)?$")
-_HARM_JUST_BEFORE = Folded(
-    r"\b(?P<w>kill(?:ed|ing|s)?|injur(?:ed|ing)|wound(?:ed|ing)|deaths?\s+of|lives\s+of|claim(?:ed|ing)\s+the\s+lives\s+of|"
+_HARM_JUST_BEFORE = re.compile(
+    r"\b(?P<w>(?:kill(?:ed|ing)|dead)\s+or\s+(?:injur(?:ed|ing)|wound(?:ed|ing)|maim(?:ed|ing))|kill(?:ed|ing|s)?|injur(?:ed|ing)|wound(?:ed|ing)|deaths?\s+of|lives\s+of|claim(?:ed|ing)\s+the\s+lives\s+of|"
     r"(?:those|the\s+people|the\s+civilians)\s+killed\s+(?:were|was|are|included)|the\s+dead\s+(?:were|included))"
     r"\s+(?:(?:at\s+least|more\s+than|over|up\s+to|about|around|nearly|some|an\s+estimated|"
-    r"between|another|a\s+further)\s+)?$", needs=("kill", "injur", "wound", "death", "lives", "dead"))
-CASUALTY_WORD = Folded(r"\bcasualt\w+\b", needs=("casualt",))
+    r"between|another|a\s+further)\s+)?$", re.I)
+CASUALTY_WORD = re.compile(r"\bcasualt\w+\b", re.I)
 
 _SUB_VICTIM = {"child": "children", "boy": "children", "girl": "children", "infant": "children",
                "baby": "children", "toddler": "children", "woman": "women", "man": "men", "mother": "women",
@@ -134,23 +135,21 @@ _SUB_VICTIM = {"child": "children", "boy": "children", "girl": "children", "infa
 _INCLUDING = re.compile(r"(?:includ\w*|among\s+(?:them|whom|those|the\s+(?:dead|victims|killed))(?:\s+(?:were|was))?|"
                         r"of\s+whom|mostly|mainly|most\s+of\s+them|\(|as\s+well\s+as)[\s:]*$", re.I)
 _AND_ONLY = re.compile(r"[\s,;]*(?:and|plus|&)?\s*(?:(?:her|his|their|its)\s+)?", re.I)
-_AMONG_DEAD = Folded(r"\b(?:among|of)\s+(?:the|those)\s+(?:dead|killed|victims)\b|\b(?:they|the\s+victims|"
-                     r"the\s+dead|who\s+(?:it|they)\s+said)\s+(?:included|include|were)\b",
-                     needs=("dead", "killed", "victims", "include", "were"))
+_AMONG_DEAD = re.compile(r"\b(?:among|of)\s+(?:the|those)\s+(?:dead|killed|victims)\b|\b(?:they|the\s+victims|"
+                         r"the\s+dead|who\s+(?:it|they)\s+said)\s+(?:included|include|were)\b", re.I)
 _NOT_TOLL_RIGHT = re.compile(r"^[^.;]{0,30}?\b(?:more|fewer|less)\s+(?:\w+\s+){0,3}?(?:than|compared)\b|"
                              r"^\s*(?:-|–)?year|^\s*(?:per\s?cent|percent|%)", re.I)
-_NEGATED = Folded(r"\b(?:not\s+(?:be\s+)?(?:attributable|attributed|caused)|found\s+not\s+to|no\s+evidence|none\s+of\s+them|"
-                  r"did\s+not\s+(?:kill|cause)|were\s+not\s+killed|denied\s+(?:killing|that))\b", needs=("no", "denied"))
-_HYPOTHETICAL = Folded(r"\b(?:could\s+have|would\s+have|might\s+have|threatened\s+to|at\s+risk|risk\s+of)\b",
-                       needs=("could", "would", "might", "threatened", "risk"))
-_DIFFERENCE = figure_folded(rf"\b(?P<fig>{FIGURE})\s+(?P<dir>more|fewer|less|additional)\s+(?:\w+\s+){{0,3}}?"
-                         r"(?:than|compared\s+(?:to|with))\b")
+_NEGATED = re.compile(r"\b(?:not\s+(?:be\s+)?(?:attributable|attributed|caused)|found\s+not\s+to|no\s+evidence|none\s+of\s+them|"
+                      r"did\s+not\s+(?:kill|cause)|were\s+not\s+killed|denied\s+(?:killing|that))\b", re.I)
+_HYPOTHETICAL = re.compile(r"\b(?:could\s+have|would\s+have|might\s+have|threatened\s+to|at\s+risk|risk\s+of)\b", re.I)
+_DIFFERENCE = re.compile(rf"\b(?P<fig>{FIGURE})\s+(?P<dir>more|fewer|less|additional)\s+(?:\w+\s+){{0,3}}?"
+                         r"(?:than|compared\s+(?:to|with))\b", re.I)
 
 # Necessary parts of _BARE_SUBJECT and _DIFFERENCE, cheap to look for: without them the whole
 # pattern cannot match, so it is not run.
-_BARE_SUBJECT_VERB = Folded(r"(?:were|was|been)\s+(?:also\s+)?(?:being\s+treated\s+for\s+(?:their\s+)?)?"
-                                r"(?:injured|wounded|wounds|killed|hurt)\b")
-_THAN = Folded(r"(?:than|compared\s+(?:to|with))\b")
+_BARE_SUBJECT_VERB = re.compile(r"(?:were|was|been)\s+(?:also\s+)?(?:being\s+treated\s+for\s+(?:their\s+)?)?"
+                                r"(?:injured|wounded|wounds|killed|hurt)\b", re.I)
+_THAN = re.compile(r"(?:than|compared\s+(?:to|with))\b", re.I)
 _last_than: tuple = (None, -1)
 
 
@@ -173,26 +172,41 @@ def _than_from(text: str, pos: int) -> bool:
     return last[1] >= pos
 
 
-PERIOD = Folded(
-    r"\b(?:since|to\s+date|so\s+far|in\s+total|overall|in\s+all|all\s+told|total(?:led|ing)?|cumulative|"
+_ALIVE_AFTER = re.compile(r"\s+(?:(?:out|from\s+the\s+rubble)\s+)?alive\b|\s+(?:survived|were\s+rescued)\b", re.I)
+_RESCUED_BEFORE = re.compile(r"\b(?:pulled|rescued|evacuated|saved|freed|dug)\s+(?:out\s+)?(?:\w+\s+){0,2}$", re.I)
+_HE_AND = re.compile(r"\b(?:[Hh]e|[Ss]he)\s+and\s+$")
+_TOTAL_NOUNS = frozenset(("people", "persons", "deaths", "dead", "killed", "fatalities", "victims", "bodies"))
+_MIXED_TOTAL = re.compile(r",?\s+(?:both\s+)?(?:(?:combatants|fighters|militants|soldiers)\s+and\s+civilians|civilians\s+and\s+"
+                          r"(?:combatants|fighters|militants|soldiers))\b", re.I)
+_PART_OF_TOTAL = re.compile(r"\b(?:of\s+(?:whom|them|those|which)|including|among\s+(?:them|whom|those))\b", re.I)
+_WERE_CIVILIANS = re.compile(rf"(?<![\w$£€#.\-/])(?P<f>{FIGURE})\s+(?:were|was)\s+(?:an?\s+)?(?:civilians?|non-?combatants?)\b",
+                             re.I)
+
+PERIOD = re.compile(
+    r"\b(?:since(?!\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:air\s?strike|strike|attack|raid|bombing|missile\s+strike)\b)|"
+    r"to\s+date|so\s+far|in\s+total|overall|in\s+all|all\s+told|total(?:led|ing)?|cumulative|"
     r"from\s+(?:\w+\s+){0,2}(?:19|20)\d\d|between\s+\w+\s+(?:\d+,?\s+)?(?:19|20)\d\d\s+and|"
-    r"over\s+the\s+(?:past|last|course)|during\s+the\s+(?:war|conflict|campaign|operation|period|offensive|"
-    r"battle|siege)|per\s+month|each\s+month|monthly|annual|years?\s+of|months\s+of|weeks\s+of)\b")
+    r"over\s+the\s+(?:past|last|course)|(?:over|across)\s+the\s+(?:\w+\s+)?(?:years|months|decades)|during\s+the\s+(?:war|conflict|campaign|operation|period|offensive|"
+    r"battle|siege)|per\s+month|each\s+month|monthly|annual|years?\s+of|months\s+of|weeks\s+of)\b", re.I)
 # Weaker hints of an aggregate, outranked by a named single event.
-WEAK_PERIOD = Folded(
+WEAK_PERIOD = re.compile(
     r"\b(?:campaign|war|conflict|operations?\b(?!\s+to\s+(?:liberate|retake|capture))|this\s+year|last\s+year|"
     r"last\s+month|(?:in|during)\s+(?:19|20)\d\d|a\s+month|in\s+(?:\w+\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|"
-    r"\d+|several|multiple|separate|different)\s+(?:[\w-]+\s+)?(?:air\s?)?(?:strikes|raids|attacks|incidents))\b")
-_ACKNOWLEDGED = Folded(r"\b(?:acknowledg\w+|admit\w*|conced\w+)\b")
-_ATTACK = Folded(r"\b(?:air\s?strikes?|strikes?|raids?|attacks?|bomb\w*|shell\w*|missiles?|rockets?|drones?|"
+    r"\d+|several|multiple|separate|different)\s+(?:[\w-]+\s+)?(?:air\s?)?(?:strikes|raids|attacks|incidents)|"
+    r"(?:in\s+)?(?:those|these|such)\s+(?:[\w-]+\s+)?(?:incidents|strikes|attacks|raids))\b", re.I)
+# Words of one event's dead: "put the death toll at 40", "recovered 42 bodies".
+_ONE_EVENT_TOLL = re.compile(r"\b(?:death\s+toll|toll\s+(?:rose|rises|risen|climbed)|bodies)\b", re.I)
+_ACKNOWLEDGED = re.compile(r"\b(?:acknowledg\w+|admit\w*|conced\w+)\b", re.I)
+_ATTACK = re.compile(r"\b(?:air\s?strikes?|strikes?|raids?|attacks?|bomb\w*|shell\w*|missiles?|rockets?|drones?|"
                      r"jets?|warplanes?|helicopters?|artillery|mortars?|explosions?|blasts?|fire[ds]?|aircraft|planes?|"
-                     r"struck|hit|bombed|targeted)\b")
+                     r"struck|hit|bombed|targeted)\b", re.I)
 _EVENT = r"(?:air\s?strikes?|strikes?|raids?|air\s+raids?|attacks?|bombings?|bombardments?|shelling|explosions?|blasts?|massacres?|missiles?|drone\s+strikes?|shells?)"
-EVENT = Folded(
+EVENT = re.compile(
     rf"\b(?:(?:an?|the|one|single|that|this|same)\s+(?:[\w.\-]+\s+){{0,3}}?{_EVENT}\b(?<!s)|"
-    rf"(?<!\bin\s)(?<!\bacross\s)(?<!\bfrom\s)(?:two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)\s+(?:separate\s+|successive\s+|consecutive\s+|"
-    rf"simultaneous\s+|different\s+)?(?:air\s?)?(?:strikes|raids|attacks|bombings|missiles)\b)",
-    needs=("strike", "raid", "attack", "bomb", "shell", "explosion", "blast", "massacre", "missile"))
+    rf"(?<!\bin\s)(?<!\bacross\s)(?<!\bfrom\s)(?<!\bjust\s)(?<!\bonly\s)(?:two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)\s+(?:separate\s+|successive\s+|consecutive\s+|"
+    rf"simultaneous\s+|different\s+)?(?:air\s?)?(?:strikes|raids|attacks|bombings|missiles)\b|"
+    rf"\bin\s+(?:two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)\s+(?:separate|successive|consecutive)\s+"
+    rf"(?:air\s?)?(?:strikes|raids|attacks|bombings)\b)", re.I)
 
 
 @dataclass
@@ -240,12 +254,16 @@ def _harm(text: str, a: int, b: int, t_start: int, t_end: int, victim: str) -> s
     if belief:
         after = after[:belief.start()]
     before = text[max(a, t_start - 70):t_start]
+    if _TOLL_AT_BEFORE.search(text, max(a, t_start - 50), t_start) and not INJURY.search(text, a, b):
+        return "killed"         # "put the figure at 4,179 civilians"
     near = _HARM_JUST_BEFORE.search(text, max(a, t_start - 40), t_start)
     if near:
         # "killed six civilians and wounded 11 others": the verb right before the figure governs it.
         word = near.group("w").lower()
         if "casualt" in word:
             return "casualties"
+        if " or " in word:
+            return "killed or injured"
         return "injured" if INJURY.match(word) else "killed"
     d_after, i_after = DEATH.search(after), INJURY.search(after)
     if d_after and i_after and _OR.search(after[min(d_after.start(), i_after.start()):
@@ -283,6 +301,8 @@ def tolls_in(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> list[To
         if _YEAR.fullmatch(text, fig.start, fig.end) and (v not in ("civilians", "people") or _MONTH_BEFORE.search(
                 text, max(a, fig.start - 12), fig.start)):
             continue
+        if _is_day_of_month(text, a, fig):
+            continue        # "on Nov. 26 killed at least 11": a date, not a toll
         right = text[m.end():min(b, m.end() + 60)]
         if _MORE.match(text[fig.end:m.end()] + right) and _NOT_TOLL_RIGHT.search(text[fig.end:min(b, fig.end + 90)]) \
                 or (_than_from(text, m.start()) and _DIFFERENCE.match(text, m.start())):
@@ -296,6 +316,14 @@ def tolls_in(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> list[To
         clause = text[m.end():min(b, m.end() + 80)]
         if _NEGATED.search(clause) or _HYPOTHETICAL.search(text[max(a, m.start() - 40):m.start()]):
             continue
+        if _MIXED_TOTAL.match(text, m.end(), b) and v in _TOTAL_NOUNS:
+            continue        # "60,000 people, combatants and civilians": not a civilian toll
+        if _ALIVE_AFTER.match(text, m.end(), b) or _RESCUED_BEFORE.search(text, max(a, m.start() - 40), m.start()):
+            continue        # "pulled more than 100 people out alive": the living, not the dead
+        if fig.qualifier == "exact" and fig.count_min is not None and _HE_AND.search(text, max(a, m.start() - 12),
+                                                                                     m.start()):
+            # "He and nine members of his family were killed": ten people
+            fig = Figure(fig.count_min + 1, fig.count_max + 1, "exact", fig.start, fig.end)
         family = _FAMILY_OF.search(raw)
         out.append(Toll(fig, FAMILY_VICTIM if family else victim, m.start(), m.end(), harm,
                         of_them=_OF_THEM.search(raw) is not None))
@@ -315,8 +343,10 @@ def tolls_in(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> list[To
     # read only where the harm word governs it directly.
     if has_number:
         fighting = None
-        for rx in (_TOLL_TO, _BARE_AFTER_VERB, _BARE_SUBJECT):
-            if rx is _TOLL_TO and not any(w in low for w in _TOLL_TO_WORDS):
+        for rx in (_TOLL_TO, _BARE_AFTER_VERB, _BARE_SUBJECT, *_BARE_OTHER):
+            if rx is _TOLL_TO and not (any(w in low for w in _TOLL_TO_WORDS) or (" of the " in low and "deaths" in low)):
+                continue
+            if rx in _BARE_OTHER and not any(w in low for w in _BARE_OTHER_WORDS):
                 continue
             if rx is _BARE_SUBJECT and not ((" were " in low or " was " in low or " been " in low)
                                             and _BARE_SUBJECT_VERB.search(text, a, b)):
@@ -324,8 +354,10 @@ def tolls_in(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> list[To
             for m in rx.finditer(text, a, b):
                 fm = FIGURE_AT.match(text, m.start("f"))
                 fig = parse_figure(fm) if fm else None
-                if fig is None or any(fig.start < y and x < fig.end for x, y in taken) or any(
-                        t.start <= fig.start < t.end for t in out) or _YEAR.fullmatch(text, fig.start, fig.end):
+                if fig is None or text[fig.start - 1:fig.start] in ("$", "£", "€") or any(
+                        fig.start < y and x < fig.end for x, y in taken) or any(
+                        t.start <= fig.start < t.end for t in out) or _YEAR.fullmatch(text, fig.start, fig.end) \
+                        or _is_day_of_month(text, a, fig):
                     continue
                 if fighting is None:
                     fighting = bool(_COMBATANTS.search(text, a, b)) and not _CIVILIAN_WORDS.search(text, a, b)
@@ -383,9 +415,52 @@ def tolls_in(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> list[To
             if not any(m.start() < y and x < m.end() for x, y in taken):
                 out.append(Toll(Figure(0, 0, "exact", m.start(), m.start() + 2), m.group("victim"), m.start(), m.end(),
                                 "killed"))
+    # "80 people were killed, of whom four were civilians": the civilian part of a total.
+    if has_number and ("were civilians" in low or "were non" in low or "was a civilian" in low):
+        for m in _WERE_CIVILIANS.finditer(text, a, b):
+            fm = FIGURE_AT.match(text, m.start("f"))
+            fig = parse_figure(fm) if fm else None
+            if fig is None or any(fig.start < y and x < fig.end for x, y in taken) or any(
+                    t.start <= fig.start < t.end for t in out):
+                continue
+            harm = _harm(text, a, b, m.start(), m.end(), "civilians")
+            if harm:
+                out.append(Toll(fig, "civilians", fig.start, m.end(), harm))
     out.sort(key=lambda t: t.start)
+    out = _drop_mixed_totals(text, out)
     _mark_parts(text, a, out)
     return _among_total(text, out)
+
+
+_MONTH_DAY_BEFORE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+                               r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+$")
+
+
+def _is_day_of_month(text: str, a: int, fig: Figure) -> bool:
+    """"Nov. 26": a day of a month, never a toll."""
+    return (fig.qualifier == "exact" and fig.count_min is not None and 1 <= fig.count_min <= 31
+            and _MONTH_DAY_BEFORE.search(text, max(a, fig.start - 11), fig.start) is not None)
+
+
+def _drop_mixed_totals(text: str, tolls: list[Toll]) -> list[Toll]:
+    """"1,000 people were killed, including 106 civilians": the total counts fighters too, so only
+    the civilian part is a civilian toll."""
+    drop = []
+    for i, t in enumerate(tolls):
+        if i == 0 or not t.victim.lower().startswith(("civilian", "non")):
+            continue
+        p = tolls[i - 1]
+        if p.victim.lower() not in _TOTAL_NOUNS:
+            continue
+        between = text[p.end:t.start]
+        if len(between) >= 120 or ";" in between or not _PART_OF_TOTAL.search(between):
+            continue
+        if p.harm != t.harm:
+            if not _INCLUDING.search(between):
+                continue
+            t.harm = p.harm     # "1,000 people killed, including 106 civilians, and 5,500 wounded"
+        drop.append(p)
+    return [t for t in tolls if t not in drop] if drop else tolls
 
 
 def _among_total(text: str, tolls: list[Toll]) -> list[Toll]:
@@ -454,7 +529,7 @@ def is_incident(text: str, a: int, b: int, has_day_date: bool, single: bool = Fa
         return False
     if framed:
         return True
-    return has_day_date or (small and search(_ATTACK) is not None)
+    return has_day_date or (small and (search(_ATTACK) is not None or search(_ONE_EVENT_TOLL) is not None))
 
 
 def differences(text: str, a: int, b: int) -> list[tuple[int, str, int, int]]:

@@ -18,29 +18,27 @@ from .assessment import fields_in
 from .casualties import (_ATTACK, EVENT, PERIOD, Toll, among_the_dead, differences, is_incident, tolls_in,
                          victims_word)
 from .dates import DateMention, dates_in
-from .folding import Folded, Quick
-from .numbers import FIGURE, FIGURE_AT, figure_folded, parse_figure
+from .numbers import FIGURE, FIGURE_AT, parse_figure
 from .ratio import ratios_in
 from .sentences import split
-from .strikes import strike_counts_in
+from .strikes import strike_counts_in, there_were_counts
 
-_SINCE = Folded(r"\b(?:since|from|between|starting|beginning)\s+(?:the\s+(?:start|beginning)\s+of\s+)?$",
-                needs=("since", "from", "between", "starting", "beginning"))
-_UNTIL = Folded(r"\b(?:to|until|till|through|as\s+of|by|and)\s+(?:the\s+end\s+of\s+)?$")
-_TO_DATE = Folded(r"\b(?:to\s+date|so\s+far|as\s+of\s+now|thus\s+far|up\s+to\s+now)\b")
-_INCIDENTS_COUNT = figure_folded(rf"(?P<f>{FIGURE})\s+(?:[\w-]+\s+)?(?:air\s?strikes|strikes|incidents|attacks|raids|"
-                              r"events)\b")
+_SINCE = re.compile(r"\b(?:since|from|between|starting|beginning)\s+(?:the\s+(?:start|beginning)\s+of\s+)?$", re.I)
+_UNTIL = re.compile(r"\b(?:to|until|till|through|as\s+of|by|and)\s+(?:the\s+end\s+of\s+)?$", re.I)
+_TO_DATE = re.compile(r"\b(?:to\s+date|so\s+far|as\s+of\s+now|thus\s+far|up\s+to\s+now)\b", re.I)
+_INCIDENTS_COUNT = re.compile(rf"(?P<f>{FIGURE})\s+(?:[\w-]+\s+)?(?:air\s?strikes|strikes|incidents|attacks|raids|"
+                              r"events)\b", re.I)
 # A necessary part of _INCIDENTS_COUNT, far cheaper to look for than the figure in front of it.
-_INCIDENT_NOUN = Folded(r"(?:strikes|incidents|attacks|raids|events)\b")
-_SCOPE = Quick(r"\bin\s+(?P<scope>(?:Iraq|Syria|Yemen|Libya|Afghanistan|Somalia|Pakistan|Gaza|Mosul|Raqqa)"
+_INCIDENT_NOUN = re.compile(r"(?:strikes|incidents|attacks|raids|events)\b", re.I)
+_STRIKES_NOUN = re.compile(r"(?:strikes|raids)\b", re.I)
+_SCOPE = re.compile(r"\bin\s+(?P<scope>(?:Iraq|Syria|Yemen|Libya|Afghanistan|Somalia|Pakistan|Gaza|Mosul|Raqqa)"
                     r"(?:,?\s+(?:and\s+)?(?:Iraq|Syria|Yemen|Libya|Afghanistan|Somalia|Pakistan|Gaza))*)")
-_ACK_VERB = Folded(r"\b(?:acknowledg\w+|admit\w*|conced\w+|conceded|confirm\w*)\b",
-                   needs=("acknowledg", "admit", "conced", "confirm"))
+_ACK_VERB = re.compile(r"\b(?:acknowledg\w+|admit\w*|conced\w+|conceded|confirm\w*)\b", re.I)
 # Words without which a sentence cannot hold a claim of each kind (a superset of every rule's needs).
 # Found with str.find on the lower-cased text: far cheaper than a regular expression per sentence.
 _HINT_WORDS = {
     "harm": ("kill", "dead", "die", "death", "casualt", "fatalit", "injur", "wound", "perish", "massacre", "slain",
-             "bodies", "lives", "life", "hurt", "execut", "maimed", "martyr", "toll"),
+             "bodies", "lives", "life", "hurt", "execut", "maimed", "martyr", "toll", "figure at"),
     "strike": ("strike", "sorties", "engagements", "raids", "missions", "bombing runs"),
     "report": ("report", "allegation", "credible", "assess", "duplicat", "claims"),
     "ratio": ("times", "%", "per cent", "percent", " in ", " out of ", "third", "quarter", "half", "fifth", "tenth"),
@@ -50,38 +48,19 @@ _HINT_WORDS = {
 }
 
 
-# The same, word by word: (word, the kinds it hints at), each word looked for once.
-_HINT_LIST: list[tuple[str, tuple[str, ...]]] = []
-for _kind, _words in _HINT_WORDS.items():
-    for _w in _words:
-        _known = next((i for i, (w, _) in enumerate(_HINT_LIST) if w == _w), None)
-        if _known is None:
-            _HINT_LIST.append((_w, (_kind,)))
-        else:
-            _HINT_LIST[_known] = (_w, _HINT_LIST[_known][1] + (_kind,))
-
-
 def _hints(text: str, starts: list[int]) -> dict[int, set[str]]:
     """Sentence index -> the kinds of claim its words allow."""
     low = text.lower()
-    find = low.find
     hints: dict[int, set[str]] = {}
-    for w, kinds in _HINT_LIST:
-        i = find(w)
-        if i < 0:
-            continue
-        spaced = w[0] == " "        # " in ", " out of ": only after a number ("1 in 5", "one in five")
-        n = len(w)
-        while i >= 0:
-            if not spaced or low[i - 1:i].isdigit() or low[i - 3:i] == "one":
-                k = bisect.bisect_right(starts, i) - 1
-                if k >= 0:
-                    found = hints.get(k)
-                    if found is None:
-                        hints[k] = set(kinds)
-                    else:
-                        found.update(kinds)
-            i = find(w, i + n)
+    for kind, words in _HINT_WORDS.items():
+        for w in words:
+            i = low.find(w)
+            while i >= 0:
+                if w[0] != " " or low[i - 1:i].isdigit() or low[i - 3:i] == "one":
+                    k = bisect.bisect_right(starts, i) - 1
+                    if k >= 0:
+                        hints.setdefault(k, set()).add(kind)
+                i = low.find(w, i + len(w))
     return hints
 
 
@@ -90,9 +69,9 @@ _FINAL_PUNCT = re.compile(r"[.!?][\"”’']?$")
 _NON_ALPHA = re.compile(r"[^a-z]")
 _WORD_CHAR = re.compile(r"\w")
 _SUMMARY_TITLE = re.compile(r"[^.]{0,60}\b(?:summary|report|update|release|statement|press\s+release)\b", re.I)
-_REPORTING_BEFORE = Folded(r"\b(?:said|says|told|announced|acknowledged|admitted|reported|stated|added|"
-                               r"confirmed|published|released)\s+(?:\w+\s+)?(?:on|late\s+on|early\s+on)?\s*$")
-_DAY_DATE_HINT = Quick(r"\b(?:on|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+_REPORTING_BEFORE = re.compile(r"\b(?:said|says|told|announced|acknowledged|admitted|reported|stated|added|"
+                               r"confirmed|published|released)\s+(?:\w+\s+)?(?:on|late\s+on|early\s+on)?\s*$", re.I)
+_DAY_DATE_HINT = re.compile(r"\b(?:on|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
                             r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|"
                             r"\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\byesterday\b")
 _PART_OF = {"children": "children", "child": "children", "boy": "children", "girl": "children", "boys": "children",
@@ -125,6 +104,8 @@ class _Run:
         self.event_candidates: list[tuple[int, int, int]] = []
         self.event_checked: dict[int, bool] = {}
         self.sentence_index = 0
+        self.last_strike_sentence = -10            # index of the last sentence that gave a strike count
+        self.pending: list[ClaimRecord] = []       # strike counts read from inside a tally's sentence
         # Results of pure per-span helpers (dates, place, belligerent, strike type), asked about the
         # same sentence by several claims and by the event frame.
         self._memo: dict[tuple, object] = {}
@@ -150,7 +131,10 @@ class _Run:
             if "report" in kinds:
                 self._assessment(i, a, b, taken)
             if "strike" in kinds:
-                self._strikes(a, b, taken)
+                if self._strikes(a, b, taken):
+                    self.last_strike_sentence = i
+            elif self.last_strike_sentence == i - 1 and self._strikes(a, b, taken, there_were_counts):
+                self.last_strike_sentence = i
             if "harm" not in kinds:
                 last_tolls = []
                 continue
@@ -243,8 +227,9 @@ class _Run:
         owner = self.memory.statement_owner
         return owner if attribution.is_official(owner) else None
 
-    def _strikes(self, a: int, b: int, taken: list[tuple[int, int]]) -> None:
-        for sc in strike_counts_in(self.text, a, b):
+    def _strikes(self, a: int, b: int, taken: list[tuple[int, int]], find=strike_counts_in) -> bool:
+        made = False
+        for sc in find(self.text, a, b):
             f = sc.figure
             if any(f.start < y and x < f.end for x, y in taken):
                 continue
@@ -253,7 +238,7 @@ class _Run:
                 # A belligerent stating its own strikes: the actor in the clause before the verb; a
                 # release line ("Near Raqqa, four strikes ...") speaks for the release's author.
                 who = (self._belligerent(a, sc.start) or self._first_official(a, sc.start)
-                       or attribution.clean(attribution._who_before(self.text[a:sc.start], sc.start - a))
+                       or attribution.subject(self.text, a, sc.start, self.memory)
                        or self._title_owner() or self._last_official_speaker())
             c = ClaimRecord(type="strike_count", quote=self.text[a:b], span=(a, b), asserted_by=who,
                             count_min=f.count_min, count_max=f.count_max, qualifier=f.qualifier,
@@ -263,6 +248,8 @@ class _Run:
             self._period(c, a, b)
             self.claims.append(c)
             taken.append((f.start, f.end))
+            made = True
+        return made
 
     def _last_official_speaker(self) -> str | None:
         self.memory.sync()
@@ -323,7 +310,9 @@ class _Run:
                                single=all(t.figure.count_max == 1 for t in tolls if not t.sub),
                                small=all((t.figure.count_max if t.figure.count_max is not None
                                           else t.figure.count_min or 999) <= 50 for t in tolls if not t.sub),
-                               framed=frame is not None,
+                               # a frame lends its event to a toll, not to a national total
+                               framed=frame is not None and all(
+                                   (t.figure.count_min or 0) < 1000 for t in tolls if not t.sub),
                                search=(lambda rx: self._search(rx, a, b)) if self._like_slice(a) else None)
         for t in tolls:
             victim = victims_word(t.victim)
@@ -346,6 +335,9 @@ class _Run:
         if _is_headline(text, a, b):
             self.headlines.update(id(c) for c in made)
         self.claims.extend(made)
+        if self.pending:
+            self.claims.extend(self.pending)
+            self.pending = []
         return made
 
     def _names_party(self, a: int, b: int, t: Toll) -> bool:
@@ -414,6 +406,10 @@ class _Run:
             c.qualifier = f.qualifier
         else:
             c.count_min, c.count_max, c.qualifier = f.count_min, f.count_max, f.qualifier
+            if f.qualifier == "up_to" and f.count_max is not None:
+                # "as many as 52 people": the figure the report gives is 52 (an upper estimate, but
+                # the number it asserts); reports and readers compare against it.
+                c.count_min = f.count_max
         part = _PART_OF.get(victim)
         if part and t.harm != "injured":
             setattr(c, f"{part}_min", f.count_min)
@@ -463,6 +459,16 @@ class _Run:
             fig = parse_figure(fm) if fm else None
             if fig and fig.count_min is not None:
                 c.incidents_count = fig.count_min
+                if _STRIKES_NOUN.search(m.group()) and text[max(a, m.start() - 3):m.start()].lower() == "in " \
+                        and self._search(PERIOD, a, b) and fig.count_min > 10 and "separate" not in m.group().lower():
+                    # "400 civilians killed in 330 strikes since 2004": the strikes of the period are a
+                    # strike count of the same speaker.
+                    sc = ClaimRecord(type="strike_count", quote=sentence, span=(a, b), asserted_by=who,
+                                     count_min=fig.count_min, count_max=fig.count_max, qualifier=fig.qualifier,
+                                     counted="strikes", strikes=fig.count_min, rule="strike_count.in_tally",
+                                     belligerent=c.belligerent, strike_type=c.strike_type)
+                    self._period(sc, a, b, mentions)
+                    self.pending.append(sc)
 
     def _period(self, c: ClaimRecord, a: int, b: int, mentions: list[DateMention] | None = None) -> None:
         text = self.text
@@ -511,6 +517,9 @@ def _is_headline(text: str, a: int, b: int) -> bool:
     return line == text[a:b] and len(line) < 160 and not _FINAL_PUNCT.search(line)
 
 
+_VAGUE_QUALIFIERS = ("dozens", "hundreds", "several")
+
+
 def _drop_headlines(claims: list[ClaimRecord], headlines: set[int]) -> list[ClaimRecord]:
     """A headline figure that the body states too (exactly, or rounded within 10%) is the body's claim."""
     body = [c for c in claims if id(c) not in headlines and c.count_min is not None]
@@ -520,6 +529,10 @@ def _drop_headlines(claims: list[ClaimRecord], headlines: set[int]) -> list[Clai
                 b.type in ("tally", "incident") and abs(b.count_min - c.count_min) <= 0.1 * max(c.count_min, 1)
                 and b.counted == c.counted for b in body):
             continue
+        if id(c) in headlines and c.qualifier in _VAGUE_QUALIFIERS and c.count_min is not None and any(
+                b.type == c.type and b.counted == c.counted and b.count_min >= c.count_min
+                and b.count_min < c.count_min * 10 for b in body):
+            continue        # "kills dozens" in a headline, "at least 40" in the body: the body's figure
         out.append(c)
     return out
 
@@ -535,6 +548,10 @@ def _same_ledger(x: ClaimRecord, y: ClaimRecord) -> bool:
     return px is None or py is None or px == py or ((px == "official") == (py == "official"))
 
 
+# "casualties" are what reports call the killed and injured together.
+_HARM_KIND = {"casualties": "killed or injured"}
+
+
 def _drop_restatements(claims: list[ClaimRecord]) -> list[ClaimRecord]:
     """A round, hedged figure that a more exact figure of the same ledger satisfies is a headline's
     rounding of it ("Over 350 civilians killed" ... "352 civilians"), not a second claim."""
@@ -546,7 +563,7 @@ def _drop_restatements(claims: list[ClaimRecord]) -> list[ClaimRecord]:
         for y in claims:
             if y is x or y.type != x.type or y.count_min is None or y.count_min == x.count_min:
                 continue
-            if not _same_ledger(x, y) or x.counted != y.counted:
+            if not _same_ledger(x, y) or _HARM_KIND.get(x.counted, x.counted) != _HARM_KIND.get(y.counted, y.counted):
                 continue
             lo = x.count_min
             fits = (lo < y.count_min <= lo * 1.1) if x.qualifier in ("more_than", "at_least") else \

@@ -11,28 +11,41 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .numbers import FIGURE, FIGURE_AT, Figure, figure_folded, number_hint, parse_figure
+from .numbers import FIGURE, FIGURE_AT, Figure, number_hint, parse_figure
 
 _WHAT = r"(?P<what>air\s?strikes|strikes|sorties|engagements|air\s+raids|raids|bombing\s+runs|missions)"
 _CONDUCT = (r"(?:conducted|carried\s+out|launched|flown|flew|performed|executed|mounted|undertaken|undertook|"
             r"staged|conducts|conducting|launching|carrying\s+out)")
-CONDUCTED_RE = figure_folded(
-    rf"\b{_CONDUCT}\s+(?:a\s+total\s+of\s+|nearly\s+|some\s+)?(?P<f>{FIGURE})\s+(?:[\w\-]+\s+){{0,2}}?{_WHAT}\b")
-PASSIVE_RE = figure_folded(
+CONDUCTED_RE = re.compile(
+    rf"\b{_CONDUCT}\s+(?:a\s+total\s+of\s+|nearly\s+|some\s+)?(?P<f>{FIGURE})\s+(?:[\w\-]+\s+){{0,2}}?{_WHAT}\b", re.I)
+PASSIVE_RE = re.compile(
     rf"(?<![\w\-])(?P<f>{FIGURE})\s+(?:[\w\-]+\s+){{0,2}}?{_WHAT}\s+(?:have|had)?\s*(?:been\s+|were\s+|was\s+)"
-    rf"(?:conducted|carried\s+out|launched|flown|performed)\b")
-RELEASE_RE = figure_folded(
-    rf"(?:(?:near|in|around|outside|west\s+of|east\s+of|north\s+of|south\s+of)\s+[^,]{{2,40}},\s+){{1,2}}(?P<f>{FIGURE})\s+"
-    rf"(?P<what>strikes?|airstrikes?)\s+(?:engaged|struck|destroyed|hit|targeted|damaged|suppressed)\b")
-_COUNTING = (r"(?:recorded|logged|counted|tracked|documented|registered)")
-COUNTED_RE = figure_folded(
-    rf"\b{_COUNTING}\s+(?:a\s+total\s+of\s+|nearly\s+|some\s+)?(?P<f>{FIGURE})\s+(?:[\w\-]+\s+){{0,2}}?{_WHAT}\b"
-    rf"(?!\s+(?:that|which|in\s+which)\s+(?:killed|left|resulted|caused|harmed))")
+    rf"(?:conducted|carried\s+out|launched|flown|performed)\b", re.I)
+RELEASE_RE = re.compile(
+    rf"(?:(?:Near|In|Around|Outside|West\s+of|East\s+of|North\s+of|South\s+of)\s+[^,]{{2,40}},\s+){{1,2}}(?P<f>{FIGURE})\s+"
+    rf"(?P<what>strikes?|airstrikes?)\s+(?:engaged|struck|destroyed|hit|targeted|damaged|suppressed)\b", re.I)
+_COUNTING = (r"(?:recorded|logged|counted|tracked|documented|registered|reported)")
+COUNTED_RE = re.compile(
+    rf"\b{_COUNTING}\s+(?:a\s+total\s+of\s+|nearly\s+|some\s+)?(?P<f>{FIGURE})\s+(?:[\w.\-]+\s+){{0,4}}?{_WHAT}\b"
+    rf"(?!\s+(?:that|which|in\s+which)\s+(?:killed|left|resulted|caused|harmed))", re.I)
+
+# "some 450 air raids were recorded"
+PASSIVE_COUNTED_RE = re.compile(
+    rf"(?<![\w\-])(?P<f>{FIGURE})\s+(?:[\w.\-]+\s+){{0,2}}?{_WHAT}\s+(?:have|had)?\s*(?:been\s+|were\s+|was\s+)"
+    rf"(?:recorded|logged|counted|tracked|documented|registered|reported)\b", re.I)
+# The same count for earlier years: "47 strikes, up from 35 in 2017 and 14 in 2016".
+_YEAR_REF = r"(?:in\s+(?:19|20)\d\d|(?:the|a)\s+(?:previous|prior)\s+year|the\s+year\s+before|a\s+year\s+(?:earlier|before))"
+_UP_FROM = re.compile(rf",?\s+(?:up|down)\s+from\s+(?P<f>{FIGURE})\s+{_YEAR_REF}", re.I)
+_AND_YEAR = re.compile(rf"\s*(?:,\s*and|,|and)\s+(?P<f>{FIGURE})\s+in\s+(?:19|20)\d\d\b", re.I)
+# "Strikes have fallen since a peak of 128 in 2010"; "There were 27 in 2013" after a strike count.
+PEAK_RE = re.compile(rf"\b(?:peak|high|low)\s+of\s+(?P<f>{FIGURE})\s+in\s+(?:19|20)\d\d\b", re.I)
+THERE_WERE_RE = re.compile(rf"\s*There\s+were\s+(?:only\s+|just\s+)?(?P<f>{FIGURE})\s+in\s+(?:19|20)\d\d\b")
+_STRIKE_NOUN = re.compile(r"\b(?:air\s?strikes|strikes|sorties|air\s+raids|raids)\b", re.I)
 
 
 _CONDUCT_WORDS = ("conduct", "carried out", "carrying out", "launch", "flown", "flew", "perform", "execut", "mount",
                   "undert", "staged")
-_COUNTING_WORDS = ("recorded", "logged", "counted", "tracked", "documented", "registered")
+_COUNTING_WORDS = ("recorded", "logged", "counted", "tracked", "documented", "registered", "reported")
 
 
 @dataclass
@@ -50,8 +63,9 @@ def strike_counts_in(text: str, a: int, b: int) -> list[StrikeCount]:
     low = text[a:b].lower()
     conduct = any(w in low for w in _CONDUCT_WORDS)
     counting = any(w in low for w in _COUNTING_WORDS)
-    for rx in (CONDUCTED_RE, PASSIVE_RE, COUNTED_RE, RELEASE_RE):
-        if (rx is CONDUCTED_RE or rx is PASSIVE_RE) and not conduct or rx is COUNTED_RE and not counting:
+    for rx in (CONDUCTED_RE, PASSIVE_RE, COUNTED_RE, PASSIVE_COUNTED_RE, RELEASE_RE):
+        if (rx is CONDUCTED_RE or rx is PASSIVE_RE) and not conduct or (
+                rx is COUNTED_RE or rx is PASSIVE_COUNTED_RE) and not counting:
             continue
         matches = [m for m in [rx.match(text, a, b)] if m] if rx is RELEASE_RE else rx.finditer(text, a, b)
         for m in matches:
@@ -64,6 +78,41 @@ def strike_counts_in(text: str, a: int, b: int) -> list[StrikeCount]:
             shift = m.start("f")
             fig = Figure(fig.count_min, fig.count_max, fig.qualifier, shift + fig.start, shift + fig.end)
             what = re.sub(r"\s+", " ", m.group("what").lower())
-            out.append(StrikeCount(fig, "strikes" if what in ("airstrikes", "air strikes", "strike", "airstrike") else what,
-                                   m.start(), m.end()))
+            what = "strikes" if what in ("airstrikes", "air strikes", "strike", "airstrike") else what
+            out.append(StrikeCount(fig, what, m.start(), m.end()))
+            out.extend(_earlier_years(text, m.end(), b, what))
+    if "peak" in low or "high of" in low or "low of" in low:
+        for m in PEAK_RE.finditer(text, a, b):
+            if _STRIKE_NOUN.search(text, a, b):
+                out.extend(_figure_counts([m], "strikes"))
     return out
+
+
+def _figure_counts(matches, what: str) -> list[StrikeCount]:
+    out = []
+    for m in matches:
+        fm = FIGURE_AT.match(m.string, m.start("f"))
+        fig = parse_figure(fm) if fm else None
+        if fig is not None and fig.count_min is not None and fig.qualifier != "between":
+            out.append(StrikeCount(fig, what, m.start(), m.end()))
+    return out
+
+
+def _earlier_years(text: str, pos: int, b: int, what: str) -> list[StrikeCount]:
+    """"47 strikes, up from 35 in 2017 and 14 in 2016": the same count for the years before."""
+    m = _UP_FROM.match(text, pos, b)
+    if m is None:
+        return []
+    found = [m]
+    while True:
+        m = _AND_YEAR.match(text, m.end(), b)
+        if m is None:
+            break
+        found.append(m)
+    return _figure_counts(found, what)
+
+
+def there_were_counts(text: str, a: int, b: int) -> list[StrikeCount]:
+    """"There were 27 in 2013", right after a sentence about strike counts."""
+    m = THERE_WERE_RE.match(text, a, b)
+    return _figure_counts([m], "strikes") if m else []

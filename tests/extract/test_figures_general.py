@@ -1,0 +1,217 @@
+"""Figures and claim types on wording the seeds never used (general patterns, not corpus sentences)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from civcas.extract import extract
+
+PUB = dt.date(2021, 6, 30)
+
+
+def claims(text, kind=None):
+    return [c for c in extract(text, PUB) if kind is None or c.type == kind]
+
+
+def tolls(text):
+    return [c for c in extract(text, PUB) if c.type in ("incident", "tally")]
+
+
+# -- upper-bound hedges and word ranges ------------------------------------------------------------
+
+def test_as_many_as_keeps_the_written_figure():
+    (c,) = tolls("Medics said as many as 17 villagers died when the bridge was bombed on Tuesday.")
+    assert (c.count_min, c.count_max, c.qualifier) == (17, 17, "up_to")
+
+
+def test_up_to_after_a_verb_keeps_the_written_figure():
+    (c,) = tolls("Elders said the raid killed up to eight shepherds near the well.")
+    assert c.count_min == 8
+
+
+def test_word_to_digit_range():
+    (c,) = tolls("A police officer estimated that three to 15 civilians died in the shelling.")
+    assert (c.count_min, c.count_max, c.qualifier) == (3, 15, "between")
+
+
+# -- totals that include fighters -------------------------------------------------------------------
+
+def test_total_with_a_civilian_part_keeps_only_the_part():
+    found = tolls("Officials said 120 people were killed since the siege began, including 35 civilians.")
+    assert [c.count_min for c in found] == [35]
+
+
+def test_of_whom_were_civilians():
+    found = tolls("The ministry said 60 people died in the assault, of whom 22 were fighters and nine were civilians.")
+    assert [c.count_min for c in found] == [9]
+
+
+def test_mixed_total_without_a_civilian_figure_is_not_a_toll():
+    assert tolls("Monitors estimate that about 9,000 people, fighters and civilians, have died in the region since 2015.") == []
+
+
+def test_civilian_part_of_a_total_keeps_its_harm_when_injured_follow():
+    found = tolls("Since March, more than 500 people have been killed, including 70 civilians, and more than 900 wounded.")
+    assert [(c.count_min, c.counted) for c in found] == [(70, "killed")]
+
+
+# -- numbers that are not tolls ---------------------------------------------------------------------
+
+def test_day_of_month_is_not_a_toll():
+    found = tolls("A drone strike on a bakery in the town on Feb. 14 killed at least six civilians, residents said.")
+    assert [c.count_min for c in found] == [6]
+
+
+# -- tallies without a people noun ------------------------------------------------------------------
+
+def test_killed_or_injured_tally_has_a_count():
+    (c,) = tolls("The monitor said the bombing campaign had killed or injured 4,210 civilians since 2016.")
+    assert (c.count_min, c.counted, c.type) == (4210, "killed or injured", "tally")
+
+
+def test_deaths_part_of_casualties():
+    found = tolls("The mission attributed 880 civilian casualties to shelling in 2020, of which 310 were deaths.")
+    assert sorted(c.count_min for c in found) == [310, 880]
+
+
+def test_figure_attributed_to_another_party():
+    found = tolls("Government forces caused 402 civilian deaths in 2020, fewer than the 455 attributed to armed groups.")
+    assert sorted(c.count_min for c in found) == [402, 455]
+
+
+def test_part_of_a_larger_number_of_deaths():
+    found = tolls("The monitor attributes more than 2,100 of the 3,500 civilian deaths it logged since 2017 to the air force.")
+    assert sorted(c.count_min for c in found) == [2100, 3500]
+
+
+def test_put_the_figure_at():
+    found = tolls("A second monitor put the figure at 1,230 civilians over the same period, including 300 children.")
+    assert [c.count_min for c in found] == [1230]
+
+
+def test_official_figure_was():
+    found = tolls("Reporters estimated 2,000 civilians were killed in 2018, while the army's official figure was 95 at the time.")
+    assert sorted(c.count_min for c in found) == [95, 2000]
+
+
+def test_counted_total_and_civilian_part():
+    found = tolls("In the 2012 round, officials reported 170 deaths; monitors later counted 166, of whom 101 were civilians.")
+    assert sorted(c.count_min for c in found) == [101, 166, 170]
+
+
+# -- strike counts ----------------------------------------------------------------------------------
+
+def test_reported_strikes_and_earlier_years():
+    found = claims("In 2020 alone, the command reported 52 strikes, up from 40 in 2019 and 22 in 2018.", "strike_count")
+    assert sorted(c.count_min for c in found) == [22, 40, 52]
+
+
+def test_counted_strikes_with_several_words_between():
+    found = claims("The monitor logged 640 alleged air and drone strikes in the province last year.", "strike_count")
+    assert [c.count_min for c in found] == [640]
+
+
+def test_strikes_recorded_in_the_passive():
+    found = claims("Roughly 300 air raids were recorded in March alone, the group said.", "strike_count")
+    assert [c.count_min for c in found] == [300]
+
+
+def test_peak_and_next_sentence_year_count():
+    found = claims("Raids have declined since a peak of 96 strikes... Strikes have declined since a peak of 96 in 2012. "
+                   "There were 31 in 2015, according to the monitor.", "strike_count")
+    assert sorted(c.count_min for c in found) == [31, 96]
+
+
+def test_strikes_inside_a_period_tally():
+    found = claims("The ministry said 250 civilians had been killed in 190 strikes since 2008.")
+    assert sorted((c.type, c.count_min) for c in found) == [("strike_count", 190), ("tally", 250)]
+
+
+# -- assessment bookkeeping -------------------------------------------------------------------------
+
+def _assessment(text):
+    (c,) = claims(text, "assessment_stats")
+    return {k: v for k, v in c.assessment.items() if v is not None}
+
+
+def test_substantiated_means_credible():
+    got = _assessment("The command completed its review of 14 allegations, of which two were determined to be "
+                      "substantiated and 12 were found to be unsubstantiated.")
+    assert got == {"completed": 14, "credible": 2, "non_credible": 12}
+
+
+def test_completed_assessments_of_reports_is_completed():
+    got = _assessment("The task force said it had completed assessments of 31 reports of civilian harm.")
+    assert got == {"completed": 31}
+
+
+def test_of_the_reports_reviewed_found_credible():
+    got = _assessment("Of the 77 reports of civilian casualties that the department reviewed, it found nine to be credible.")
+    assert got == {"completed": 77, "credible": 9}
+
+
+def test_closed_as_not_substantiated_fills_two_fields():
+    got = _assessment("The command closed five allegations as not substantiated.")
+    assert got == {"completed": 5, "non_credible": 5}
+
+
+def test_money_before_of_those_killed_is_not_a_toll():
+    assert tolls("The army paid $4,500 to relatives of those killed in the raid.") == []
+
+
+def test_people_rescued_alive_are_not_dead():
+    found = tolls("Firefighters recovered 12 bodies and pulled 30 people out alive after the missile hit the block.")
+    assert [c.count_min for c in found] == [12]
+
+
+def test_he_and_relatives_count_him_too():
+    (c,) = tolls("She and four members of her family were killed when a shell hit their home.")
+    assert c.count_min == 5
+
+
+# -- incident or tally ------------------------------------------------------------------------------
+
+def test_small_death_toll_without_period_is_an_incident():
+    (c,) = tolls("Rescuers said the death toll had risen to 31.")
+    assert (c.type, c.count_min) == ("incident", 31)
+
+
+def test_in_separate_strikes_is_one_incident():
+    (c,) = tolls("Eleven villagers were killed in three separate strikes on the village.")
+    assert c.type == "incident"
+
+
+def test_toll_in_those_incidents_is_a_tally():
+    (c,) = tolls("The monitor found that between 40 and 55 civilians were killed in those incidents.")
+    assert (c.type, c.count_min, c.count_max) == ("tally", 40, 55)
+
+
+def test_in_just_n_attacks_is_a_tally():
+    (c,) = tolls("Investigators say the drones have killed at least 19 civilians in just four attacks.")
+    assert c.type == "tally"
+
+
+def test_since_an_earlier_strike_is_not_a_period():
+    found = tolls("It was the worst attack since a rocket strike on a bus station in May, when 33 people died.")
+    assert [(c.type, c.count_min) for c in found] == [("incident", 33)]
+
+
+def test_over_the_years_is_a_period():
+    (c,) = tolls("The group said militia shelling had killed 2,300 civilians over the three years.")
+    assert c.type == "tally"
+
+
+def test_those_strikes_is_an_aggregate():
+    (c,) = tolls("Those raids killed at least 75 civilians, the monitor estimates.")
+    assert c.type == "tally"
+
+
+def test_large_national_total_after_an_event_is_a_tally():
+    found = tolls("A missile strike on a market in the town on Oct. 3 killed 14 civilians. "
+                  "The interior ministry says more than 6,200 civilians have been killed, including 300 children.")
+    assert [(c.type, c.count_min) for c in found] == [("incident", 14), ("tally", 6200)]
+
+
+def test_vague_headline_yields_to_the_body_figure():
+    text = ("Drone strike on market kills dozens in northern town\n\n"
+            "A drone strike hit a crowded market on Friday, killing at least 37 civilians, medics said.")
+    assert [c.count_min for c in tolls(text)] == [37]
