@@ -13,11 +13,15 @@ from .test_seeds import write_predictions
 
 pytestmark = pytest.mark.shared
 
-BLIND = Path(__file__).parent / "blind"
-MIN_F1 = 0.5
+HERE = Path(__file__).parent
+# blind: 0.545 when written, 0.860 after the rules learned from it (a development score);
+# blind2, never learned from: 0.637, then 0.758 (the held-out score).
+MIN_F1 = {"blind": 0.82, "blind2": 0.72}
 
 
-def test_blind_corpus_f1(shared_dir, tmp_path):
+@pytest.mark.parametrize("corpus", sorted(MIN_F1))
+def test_blind_corpus_f1(shared_dir, tmp_path, corpus):
+    BLIND = HERE / corpus
     scorer = shared_dir / "acceptance" / "score_extraction.py"
     if not scorer.exists():
         pytest.skip("the shared scorer is missing")
@@ -27,4 +31,4 @@ def test_blind_corpus_f1(shared_dir, tmp_path):
                          capture_output=True, text=True)
     print(run.stdout)
     f1 = float(re.search(r"F1 ([\d.]+)", run.stdout.strip().splitlines()[-1]).group(1))
-    assert f1 >= MIN_F1, run.stdout
+    assert f1 >= MIN_F1[corpus], run.stdout
