@@ -115,3 +115,227 @@ def test_prefilters_are_compiled_with_the_flags_of_their_patterns():
     # A prefilter must be at least as permissive as the part of the pattern it stands for.
     assert casualties._BARE_SUBJECT_VERB.flags & re.I and casualties._BARE_SUBJECT.flags & re.I
     assert casualties._THAN.flags & re.I and casualties._DIFFERENCE.flags & re.I
+
+
+# -- folded patterns (folding.py) ---------------------------------------------------------------
+
+def _folded_patterns():
+    """Every Folded pattern of the extractor's modules, by name."""
+    import importlib
+
+    from civcas.extract.folding import Folded
+    found = {}
+    for name in ("assessment", "attribution", "casualties", "context", "dates", "numbers", "ratio", "rules",
+                 "strikes"):
+        mod = importlib.import_module(f"civcas.extract.{name}")
+        for attr, value in vars(mod).items():
+            if isinstance(value, Folded):
+                found[f"{name}.{attr}"] = value
+            elif isinstance(value, (list, tuple, dict)):
+                items = value.items() if isinstance(value, dict) else enumerate(value)
+                for key, item in items:
+                    for x in (item if isinstance(item, tuple) else (item,)):
+                        if isinstance(x, Folded):
+                            found[f"{name}.{attr}[{key}]"] = x
+    return found
+
+
+def _fold_texts():
+    """Texts where the folded patterns match and nearly match: the hand-written corpus, generated
+    reports, the awkward TEXTS, each also in upper, title and swapped case."""
+    import importlib.util
+    import json
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    texts = [json.loads(line)["text"] for line in (Path(__file__).parent / "corpus" / "reports.jsonl")
+             .read_text(encoding="utf-8").splitlines() if line.strip()]
+    spec = importlib.util.spec_from_file_location("bench_extract", root / "bench" / "extract.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    texts += [t for t, _ in bench.make_docs(12, seed=7)] + [t for t, _ in bench.make_docs(8, seed=8, dense=True)]
+    texts += TEXTS + [
+        "The death toll rose to 45; the coalition's own count of 624 was lower. Killed at least 7 and wounded 20.",
+        "Another 40 were wounded. No civilians were harmed. Near Raqqa, 10 strikes engaged ISIS units.",
+        "Among the dead were four women. Identified 33 of the dead. They could have died. It did not kill anyone.",
+        "Xkilled 5, skilled 4 and unkilled 3 people; ahundred people; the12 civilians; killing12 others.",
+        "Residents said on Monday that 12,000 strikes were carried out. Five children were among 13 killed.",
+        "Four women were among the 13 civilians killed, killing at least 7.",
+        "It carried 40 reports over. Credible reports stood at 7. The cell completed the assessment of 12 reports.",
+        "It re-opened 3 reports and reopened 2 more.",
+    ]
+    return [v for t in texts for v in (t, t.upper(), t.title(), t.swapcase())]
+
+
+_FOLD_TEXTS = None
+
+
+def _fold_cases():
+    global _FOLD_TEXTS
+    if _FOLD_TEXTS is None:
+        _FOLD_TEXTS = _fold_texts()
+    return _FOLD_TEXTS
+
+
+def _key(m):
+    return None if m is None else (m.span(), m.groups(), m.string is not None)
+
+
+@pytest.mark.parametrize("name", sorted(_folded_patterns()))
+def test_folded_pattern_agrees_with_the_plain_pattern(name):
+    f = _folded_patterns()[name]
+    for text in _fold_cases():
+        stretches = [(0, len(text))] + [(s.start, s.end) for s in split(text)]
+        # Patterns anchored with "$" are searched in the words before a figure.
+        stretches += [(s.start, d) for s in split(text) for d in [re.search(r"\d|$", text[s.start:s.end]).start() + s.start]]
+        for a, b in stretches:
+            assert [_key(m) for m in f.finditer(text, a, b)] == [_key(m) for m in f.rx.finditer(text, a, b)], (text, a, b)
+            assert _key(f.search(text, a, b)) == _key(f.rx.search(text, a, b)), (text, a, b)
+            assert _key(f.match(text, a, b)) == _key(f.rx.match(text, a, b)), (text, a, b)
+            assert f.search(text, a, b) is None or f.search(text, a, b).string is text
+
+
+@pytest.mark.parametrize("name", sorted(_folded_patterns()))
+def test_folded_needs_are_necessary(name):
+    # Every match of the plain pattern on ASCII text holds one of the words the pattern says it needs.
+    f = _folded_patterns()[name]
+    if not f.needs:
+        return
+    for text in _fold_cases():
+        if not text.isascii():
+            continue
+        for m in f.rx.finditer(text):
+            assert any(w in text.lower()[m.start():] for w in f.needs), (name, m.group())
+
+
+def test_folded_patterns_are_exercised():
+    # The comparison above means something only where the patterns match.
+    def matches(f):
+        for text in _fold_cases():
+            if f.rx.search(text):
+                return True
+            for s in split(text):
+                if f.rx.search(text, s.start, re.search(r"\d|$", text[s.start:s.end]).start() + s.start):
+                    return True
+        return False
+    assert [n for n, f in _folded_patterns().items() if not matches(f)] == []
+
+
+def test_fold_refuses_patterns_that_lower_casing_would_change():
+    from civcas.extract.folding import Folded
+    for bad in (r"[A-Z]\w+", r"Mosul", r"(?-i:[a-z])x", "\u212aelvin", "stra\u00dfe"):
+        with pytest.raises(ValueError):
+            Folded(bad)
+    for good in (r"\bkilled\S*\W\D\B", r"(?P<Name>x)(?P=Name)", "[’'“”–]"):
+        Folded(good)
+
+
+def test_lowered_is_only_for_ascii():
+    from civcas.extract.folding import lowered
+    assert lowered("Ab C") == "ab c"
+    assert lowered("K\u212a") is None and lowered("\u0130stanbul") is None
+    long_text = "Killed " * 100
+    assert lowered(long_text) == long_text.lower() and lowered(long_text) is lowered(long_text)
+
+
+def test_figure_fast_lookahead_lets_every_figure_through():
+    # FIGURE_FAST = a look-ahead + FIGURE: wherever FIGURE matches, on lower-cased ASCII text the
+    # look-ahead does too.
+    look = re.compile(numbers.FIGURE_FAST[:-len(numbers.FIGURE)])
+    words = (list(numbers.UNITS) + list(numbers.TENS) + list(numbers.VAGUE) + ["between 2 and 3", "a dozen",
+             "half a million", "three quarters of a million", "a family of five", "an entire family of 4", "12-15"]
+             + [re.sub(r"\\s\+|\(\?:([a-z]+)\|[a-z]+\)", lambda m: m.group(1) or " ", h) + " 5" for h, _ in numbers._HEDGES])
+    texts = [w for w in words] + [w.title() for w in words] + [w.upper() for w in words] + _fold_cases()
+    for text in texts:
+        if not text.isascii():
+            continue
+        low = text.lower()
+        for p in range(len(text)):
+            if numbers.FIGURE_AT.match(text, p):
+                assert look.match(low, p), (text, p)
+
+
+def test_verb_alternation_is_the_flat_alternation():
+    from civcas.extract import attribution
+    flat = re.compile(r"\b(?:" + "|".join(attribution._VERB_WORDS) + r")\b")
+    for text in _fold_cases():
+        assert [m.span() for m in attribution._VERB_RE.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+def test_to_int_shortcuts_agree_with_the_general_steps():
+    # A leading space sends a token through the general steps.
+    tokens = [str(i) for i in range(0, 2000, 7)] + ["123456789012345", "1234567890123456", "00012", "٣", "²"]
+    tokens += list(numbers.UNITS) + [w.title() for w in numbers.UNITS] + list(numbers.TENS)
+    for tok in tokens:
+        assert numbers.to_int(tok) == numbers.to_int(" " + tok), tok
+
+
+def test_known_hedges_are_what_the_patterns_say():
+    for hedge, kind in numbers._HEDGE_KNOWN.items():
+        h = re.sub(r"\s+", " ", hedge.lower())
+        assert kind == next((q for rx, q in numbers._HEDGE_KIND if rx.match(h)), "exact"), hedge
+
+
+def _quick_patterns():
+    import importlib
+
+    from civcas.extract.folding import Quick
+    found = {}
+    for name in ("attribution", "casualties", "context", "dates", "numbers", "parties", "rules"):
+        mod = importlib.import_module(f"civcas.extract.{name}")
+        for attr, value in vars(mod).items():
+            items = value if isinstance(value, (list, tuple)) else [value]
+            for i, item in enumerate(items):
+                for x in (item if isinstance(item, tuple) else (item,)):
+                    if isinstance(x, Quick) and all(x is not y for y in found.values()):
+                        found[f"{name}.{attr}" + (f"[{i}]" if items is value else "")] = x
+    return found
+
+
+@pytest.mark.parametrize("name", sorted(_quick_patterns()))
+def test_quick_pattern_agrees_with_the_plain_pattern(name):
+    q = _quick_patterns()[name]
+    for text in _fold_cases() + ["Tab\there, form\x0cfeed; Unit\x1fsep 12 killed\x1cin Mosul"]:
+        for a, b in [(0, len(text))] + [(s.start, s.end) for s in split(text)]:
+            assert [(m.span(), m.groups()) for m in q.finditer(text, a, b)] == \
+                [(m.span(), m.groups()) for m in q.rx.finditer(text, a, b)], (name, text)
+            assert _key(q.search(text, a, b)) == _key(q.rx.search(text, a, b))
+
+
+_NAMES = ["Airwars", "the coalition", "  the   U.S.-led coalition ,", "Amnesty International's report", "the group’s analysis",
+          "UN estimates", "a new report from the Syrian Observatory", "Lt. Gen. J.", "U.S.", "Gen.", "the\u00a0Pentagon",
+          "CJTF-OIR\u2003", "tab\tseparated", "line\nbreak", "\u2028sep", "it", "The monitor's", "Human Rights Watch'",
+          "the Bureau’s own figures", "Airwars data", "its", "", "..", "the Guardian ."]
+
+
+def test_clean_shortcuts_change_nothing():
+    from civcas.extract import attribution as at
+
+    def plain_clean(who):
+        if not who:
+            return None
+        w = at._SPACES.sub(" ", who).strip(" ,;:'\"“”‘’–-")
+        if not at._ABBR_END.search(w):
+            w = w.rstrip(".")
+        w = at._REPORT_FROM.sub("", w)
+        w = at._POSSESSIVE_DOC.sub("", w)
+        stripped = at._TRAILING_DATA.sub("", w)
+        if stripped.lower() not in ("the", "a", "an", "its", "their", "his", "her", "our"):
+            w = stripped
+        w = at._ARTICLE.sub("", w)
+        w = at._POSSESSIVE_END.sub("", w)
+        return w or None
+
+    for name in _NAMES + [n.upper() for n in _NAMES]:
+        assert at.clean(name) == plain_clean(name), name
+
+
+def test_party_key_shortcuts_change_nothing():
+    from civcas.extract import parties
+
+    def plain_key(name):
+        k = parties._WS.sub(" ", parties._POSS.sub("", parties._STRIP.sub("", name.translate(parties._APOS)))).strip().lower()
+        return k[4:] if k.startswith("the ") else k
+
+    for name in _NAMES + [n.upper() for n in _NAMES] + ["the coalition's", "U.S.'s", "x's\u3000y"]:
+        assert parties._key(name) == plain_key(name), name

@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .folding import Folded
 from .numbers import Figure, figures_in, number_hint_slice
 
-GATE = re.compile(r"\b(?:reports?|allegations?|credible|assess\w*|duplicates?|claims)\b", re.I)
+GATE = Folded(r"\b(?:reports?|allegations?|credible|assess\w*|duplicates?|claims)\b",
+              needs=("report", "allegation", "credible", "assess", "duplicate", "claims"))
 # The figure must count reports (or "of them", "were ..."), not sources or strikes.
 _COUNTS_REPORTS = re.compile(
     r"^\s*(?:\w+\s+){0,3}?(?:reports?|allegations?|claims|cases|incidents|of them|of which|of these|were|was|are|"
@@ -39,19 +41,21 @@ _FIELDS_RIGHT = [
     ("received", re.compile(r"^\s*(?:\w+\s+){0,1}(?:reports?|allegations?|claims)\s+(?:of|alleging)\s+(?:possible\s+|"
                             r"alleged\s+|potential\s+)?civilian", re.I)),
 ]
-_CARRIED = re.compile(r"carried(?:\s+over)?\s*$", re.I)
-_COMPLETED_LEFT = re.compile(r"(?:completed|finished|closed|concluded|conducted)\s+(?:the\s+|its\s+|their\s+)?(?:assessments?\s+of|"
-                             r"assessing|reviewing|review\s+of|investigations?\s+(?:of|into))?\s*$", re.I)
-_RECEIVED_LEFT = re.compile(r"received\s*$", re.I)
-_DEATHS = re.compile(r"(?:result(?:ing|ed)\s+in|caus(?:ing|ed)|involv(?:ing|ed)|totall?ing)\s*$", re.I)
+_CARRIED = Folded(r"carried(?:\s+over)?\s*$", needs=("carried",))
+_COMPLETED_LEFT = Folded(r"(?:completed|finished|closed|concluded|conducted)\s+(?:the\s+|its\s+|their\s+)?(?:assessments?\s+of|"
+                         r"assessing|reviewing|review\s+of|investigations?\s+(?:of|into))?\s*$",
+                         needs=("completed", "finished", "closed", "concluded", "conducted"))
+_RECEIVED_LEFT = Folded(r"received\s*$", needs=("received",))
+_DEATHS = Folded(r"(?:result(?:ing|ed)\s+in|caus(?:ing|ed)|involv(?:ing|ed)|totall?ing)\s*$",
+                 needs=("result", "caus", "involv", "total"))
 _DEATHS_RIGHT = re.compile(r"^\s*(?:\w+\s+){0,2}(?:civilian\s+)?(?:deaths|casualties|civilians|fatalities)", re.I)
-_CREDIBLE_LEFT = re.compile(r"(?<!non-)(?<!non)(?<!not )credible(?:\s+reports?)?['’]?\s+[^.;0-9]{0,50}?(?:to\s+be|was|"
-                            r"were|is|at|stood\s+at|:)\s+(?:just|only)?\s*$", re.I)
+_CREDIBLE_LEFT = Folded(r"(?<!non-)(?<!non)(?<!not )credible(?:\s+reports?)?['’]?\s+[^.;0-9]{0,50}?(?:to\s+be|was|"
+                        r"were|is|at|stood\s+at|:)\s+(?:just|only)?\s*$", needs=("credible",))
 _REFERRED_BY = re.compile(r"\b(?:from|by)\s+(?P<who>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,4})")
-_REOPENED_LEFT = re.compile(r"\bre-?opened\s*$", re.I)
-_CLOSED_BARE = re.compile(r"\b(?:closed|completed|finished|assessed)\s*$", re.I)
+_REOPENED_LEFT = Folded(r"\bre-?opened\s*$", needs=("opened",))
+_CLOSED_BARE = Folded(r"\b(?:closed|completed|finished|assessed)\s*$", needs=("closed", "completed", "finished", "assessed"))
 _UNIT_RIGHT = re.compile(r"\s*(?:years?|percent|per cent|%)")
-_CARRIED_ONLY = re.compile(r"carried\s*$", re.I)
+_CARRIED_ONLY = Folded(r"carried\s*$", needs=("carried",))
 _REPORTS_RIGHT = re.compile(r"^\s*(?:\w+\s+){0,3}(?:reports?|allegations?)", re.I)
 
 

@@ -16,9 +16,10 @@ import re
 from dataclasses import dataclass, field
 
 from . import parties
+from .folding import Quick, alternation
 
 # Organisations that speak for a belligerent's own military: their counts are admissions.
-OFFICIAL_RE = re.compile(
+OFFICIAL_RE = Quick(
     r"\b(?:CJTF-OIR|Combined Joint Task Force|Operation Inherent Resolve|Inherent Resolve|(?:U\.S\.|US|American?|"
     r"America|Saudi|Russian|UK|British)[- ]led (?:coalition|alliance|forces)|[Cc]oalition|Pentagon|CENTCOM|AFRICOM|AFCENT|"
     r"(?:U\.S\.|US) Central Command|Central Command|(?:U\.S\.|US) Africa Command|Africa Command|(?:U\.S\.|US|American|Russian|Iraqi|Syrian|Israeli|British|"
@@ -26,19 +27,20 @@ OFFICIAL_RE = re.compile(
     r"DoD|Ministry of Defen[cs]e|Defen[cs]e Ministry|MoD|[Tt]ask [Ff]orce|U\.S\.|US|United States|IDF|"
     r"Israel Defen[cs]e Forces|Resolute Support|NATO|ISAF)(?![\w-])")
 # Monitors and investigators: their counts are independent estimates.
-MONITOR_RE = re.compile(
+MONITOR_RE = Quick(
     r"\b(?:Airwars(?:\.org)?|Syrian Observatory(?: for Human Rights)?|SOHR|Syrian Network for Human Rights|SNHR|"
     r"Amnesty(?: International)?|Human Rights Watch|HRW|Bureau of Investigative Journalism|TBIJ|New America|"
     r"Violations Documentation Cent(?:er|re)|VDC|Iraq Body Count|White Helmets|Syria Civil Defen[cs]e|"
     r"ACLED|Raqqa is Being Slaughtered Silently|Mosul Eye|New York Times|Yemen Data Project|Mwatana|"
     r"Physicians for Human Rights|[Mm]onitor(?:ing group)?s?|[Oo]bservatory|rights group)\b")
-_KNOWN = re.compile(
+_KNOWN = Quick(
     rf"(?:{MONITOR_RE.pattern}|{OFFICIAL_RE.pattern}|\b(?:United Nations|U\.N\.|UN|UNAMA|OHCHR|UNICEF|WHO|"
     r"World Health Organi[sz]ation|ICRC|Red Cross|MSF|Doctors Without Borders|(?:The )?Associated Press|AP|"
     r"Reuters|AFP|Agence France-Presse|BBC|(?:the )?Guardian|Al Jazeera|RT|SANA|Anadolu|CNN|NPR|"
-    r"Ministry of Health|Health Ministry)(?![\w-]))")
+    r"Ministry of Health|Health Ministry)(?![\w-]))",
+    first="[A-Zcmort]")   # capitals, [Cc]oalition, [Mm]onitor, [Oo]bservatory, rights, [Tt]ask, the Guardian
 
-GENERIC = re.compile(
+GENERIC = Quick(
     r"\b(?:[Tt]he\s+)?(?:group|monitor|watchdog|organi[sz]ation|observatory|statement|report|military|ministry|"
     r"officials?|residents?|witnesses|activists|sources|medics|rescuers|doctors|locals|villagers|journalists|"
     r"investigators|spokes(?:man|woman|person)|police|authorities|survivors|relatives)\b")
@@ -46,31 +48,35 @@ GENERIC = re.compile(
 _PRONOUN_ORG = re.compile(r"^(?:the\s+)?(?:group|monitor|watchdog|organi[sz]ation|observatory|it|they)$", re.I)
 _PRONOUN_DOC = re.compile(r"^(?:the\s+)?(?:statement|report|release|study|investigation|analysis)$", re.I)
 
-_VERBS = (r"(?:said|says|say|tracked|tracks|logged|logs|identified|identifies|verified|verifies|monitored|"
-          r"puts|put|placed|reported|reports|estimates?|estimated|found|finds|recorded|records|documented|"
-          r"documents|stated|states|told|tells|announced|announces|claimed|claims|added|adds|wrote|writes|"
-          r"counted|counts|confirmed|confirms|believes|believed|put|puts|tallied|noted|notes|read|reads|"
-          r"assesses|assessed|concluded|concludes|determined|showed|shows|indicates|indicated|revealed|"
-          r"acknowledged|acknowledges|admitted|admits|conceded|concedes|insists|insisted|alleged|alleges|"
-          r"attributed|attributes|registered|registers)")
+_VERB_WORDS = ("said", "says", "say", "tracked", "tracks", "logged", "logs", "identified", "identifies", "verified",
+               "verifies", "monitored", "puts", "put", "placed", "reported", "reports", "estimate", "estimates",
+               "estimated", "found", "finds", "recorded", "records", "documented", "documents", "stated", "states",
+               "told", "tells", "announced", "announces", "claimed", "claims", "added", "adds", "wrote", "writes",
+               "counted", "counts", "confirmed", "confirms", "believes", "believed", "tallied", "noted", "notes", "read",
+               "reads", "assesses", "assessed", "concluded", "concludes", "determined", "showed", "shows", "indicates",
+               "indicated", "revealed", "acknowledged", "acknowledges", "admitted", "admits", "conceded", "concedes",
+               "insists", "insisted", "alleged", "alleges", "attributed", "attributes", "registered", "registers")
+# Grouped by first letter (folding.alternation), which `re` scans faster; the \b that follows it in
+# _VERB_RE lets only a whole word match, so the order of the words cannot matter.
+_VERBS = rf"(?:{alternation(_VERB_WORDS)})"
 _ACK = r"(?:acknowledged|acknowledges|admitted|admits|conceded|concedes|confirmed|confirms|accepted|accepts)"
 _CAPWORD = r"[A-Z][\w.&’'\-]*"
 _NP = rf"(?:{_CAPWORD}(?:\s+(?:of|for|on|and|de|al|the|{_CAPWORD}))*\s+)?{_CAPWORD}"
 _NP_OR_GENERIC = rf"(?:(?:[Tt]he\s+)?(?:{_KNOWN.pattern}|{_NP})|{GENERIC.pattern})"
 
-_VERB_RE = re.compile(rf"\b{_VERBS}\b")
-ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\s+(?P<who>(?:(?:\b[A-Z]\.)+|[^,.;:\"“”])+?)(?=\s*(?:[,.;:\"“”)]|$|\s+(?:on|in|which|who|that|published)\b))")
-_ACK_WORD = re.compile(rf"\b{_ACK}\b")
+_VERB_RE = Quick(rf"\b{_VERBS}\b")
+ACCORDING_RE = Quick(r"\b[Aa]ccording\s+to\s+(?P<who>(?:(?:\b[A-Z]\.)+|[^,.;:\"“”])+?)(?=\s*(?:[,.;:\"“”)]|$|\s+(?:on|in|which|who|that|published)\b))")
+_ACK_WORD = Quick(rf"\b{_ACK}\b")
 ACK_RE = re.compile(rf"(?P<who>{_NP_OR_GENERIC})(?:,\s+[^,]{{3,80}},)?\s+(?:(?:has|have|had|only|now|also|"
                     rf"Thursday|Friday|Monday|Tuesday|Wednesday|Saturday|Sunday|so far|to date)\s+){{0,3}}{_ACK}\b")
 POSSESSIVE_RE = re.compile(rf"(?P<who>{_NP}|\b[Tt]he\s+(?:ministry|group|monitor|mission|command|bureau|"
                            rf"observatory|office|agency|organi[sz]ation|coalition|military|network|project))[’']s?\s+"
                            rf"(?:\w+\s+){{0,3}}(?:report|statement|data|figures|count|tally|"
                            rf"estimate|investigation|database|analysis)\b")
-BY_RE = re.compile(rf"\b(?:data|figures|report|tally|count|statement|estimate|numbers)\s+(?:\w+\s+)?(?:collected|"
+BY_RE = Quick(rf"\b(?:data|figures|report|tally|count|statement|estimate|numbers)\s+(?:\w+\s+)?(?:collected|"
                    rf"compiled|published|released|issued|gathered)\s+(?:\w+\s+){{0,3}}by\s+(?P<who>(?:the\s+)?"
                    rf"(?:{_NP}|group|monitor|organi[sz]ation))")
-STATEMENT_OWNER_RE = re.compile(
+STATEMENT_OWNER_RE = Quick(
     rf"\b(?:statement|report|release|press release)\s+(?:\w+\s+){{0,4}}(?:by|from)\s+(?P<who>(?:the\s+)?{_NP})")
 
 # Words that look like a speaker but are places, months or sentence openers.
@@ -146,16 +152,23 @@ def clean(who: str | None) -> str | None:
     """Trim articles and reporting words: 'UN estimates' -> 'UN', 'a new report from X' -> 'X'."""
     if not who:
         return None
-    w = _SPACES.sub(" ", who).strip(" ,;:'\"“”‘’–-")
-    if not _ABBR_END.search(w):
+    # (Each step is skipped where it cannot change the text: a printable text without a double
+    # space has no run of spaces to collapse, since every other space is unprintable; the
+    # abbreviation and possessive patterns need a final "." or an apostrophe.)
+    w = who if who.isprintable() and "  " not in who else _SPACES.sub(" ", who)
+    w = w.strip(" ,;:'\"“”‘’–-")
+    if w.endswith(".") and not _ABBR_END.search(w):
         w = w.rstrip(".")
     w = _REPORT_FROM.sub("", w)
-    w = _POSSESSIVE_DOC.sub("", w)
+    apostrophe = "'" in w or "’" in w
+    if apostrophe:
+        w = _POSSESSIVE_DOC.sub("", w)
     stripped = _TRAILING_DATA.sub("", w)
     if stripped.lower() not in ("the", "a", "an", "its", "their", "his", "her", "our"):
         w = stripped
     w = _ARTICLE.sub("", w)
-    w = _POSSESSIVE_END.sub("", w)
+    if apostrophe:
+        w = _POSSESSIVE_END.sub("", w)
     return w or None
 
 
@@ -283,16 +296,16 @@ def _speaker(text: str, a: int, b: int, pos: int, memory: Memory) -> str | None:
     return _speaker_in(text, a, b, pos, memory)
 
 
-_CLAUSE_BREAK = re.compile(r",\s+(?:while|whereas|but|although|against|and)\b|;")
-_POSS_BEFORE = re.compile(r"(?P<who>(?:the\s+)?[\w.-]+(?:\s+[A-Z][\w.-]+)*)[’']s\s+(?:own\s+|official\s+|latest\s+)?"
+_CLAUSE_BREAK = Quick(r",\s+(?:while|whereas|but|although|against|and)\b|;")
+_POSS_BEFORE = Quick(r"(?P<who>(?:the\s+)?[\w.-]+(?:\s+[A-Z][\w.-]+)*)[’']s\s+(?:own\s+|official\s+|latest\s+)?"
                           r"(?:count|tally|figure|estimate|toll|total)\s+(?:of|at|is|was|stands\s+at)\s*$")
-_ACK_AFTER = re.compile(r"[\d,.]*[^,.;]{0,40}?\b(?:the|its|their)?\s*(?:deaths?|civilians?|casualties)?\s*(?:that\s+)?"
+_ACK_AFTER = Quick(r"[\d,.]*[^,.;]{0,40}?\b(?:the|its|their)?\s*(?:deaths?|civilians?|casualties)?\s*(?:that\s+)?"
                         r"(?P<who>(?:the\s+)?[A-Za-z][\w.-]*(?:\s+(?!itself|themselves|had|has|have)[A-Za-z][\w.-]*){0,2})"
                         r"\s+(?:itself\s+|themselves\s+)?"
                         r"(?:had|has|have)\s+(?:\w+\s+)?(?:conceded|acknowledged|admitted)\b")
 
 # The end of _ACK_AFTER on its own ("has conceded"): a sentence without it cannot match the whole.
-_ACK_TAIL = re.compile(r"\b(?:had|has|have)\s+(?:\w+\s+)?(?:conceded|acknowledged|admitted)\b")
+_ACK_TAIL = Quick(r"\b(?:had|has|have)\s+(?:\w+\s+)?(?:conceded|acknowledged|admitted)\b")
 
 
 def _speaker_in(text: str, a: int, b: int, pos: int, memory: Memory) -> str | None:

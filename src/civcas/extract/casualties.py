@@ -17,30 +17,38 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .numbers import FIGURE, FIGURE_AT, Figure, number_hint, parse_figure
+from .folding import Folded, Quick
+from .numbers import FIGURE, FIGURE_AT, Figure, figure_folded, number_hint, parse_figure
 
-_ADJ = (r"(?:(?:unarmed|innocent|other|more|local|Syrian|Iraqi|Afghan|Yemeni|Palestinian|Libyan|Somali|"
-        r"unintentional|non-?combatant|civilian|displaced|Kurdish|Arab|young|elderly|adult|female|male|"
+# Written in lower case (the patterns ignore case anyway), so that they can be folded (folding.py).
+_ADJ = (r"(?:(?:unarmed|innocent|other|more|local|syrian|iraqi|afghan|yemeni|palestinian|libyan|somali|"
+        r"unintentional|non-?combatant|civilian|displaced|kurdish|arab|young|elderly|adult|female|male|"
         r"additional|further|fellow|unidentified)\s+){0,3}")
 _VICTIM = (r"(?P<victim>civilians?|people|persons|non-?combatants?|children|kids|women|men|boys|girls|infants|"
            r"babies|minors|residents|villagers|family\s+members|members\s+of\s+(?:[\w-]+\s+){0,3}?famil(?:y|ies)|"
            r"detainees|prisoners|inmates|migrants|mourners|guests|passengers|pupils|schoolchildren|shoppers|pilgrims|"
            r"sons|daughters|brothers|sisters|siblings|journalists|medics|paramedics|rescuers|aid\s+workers|"
            r"labou?rers|herders|traders|drivers|fishermen|teachers|doctors|nurses|"
-           r"Palestinians|Syrians|Iraqis|Afghans|Yemenis|Kurds|Ukrainians|Libyans|Somalis|Israelis|Lebanese|"
+           r"palestinians|syrians|iraqis|afghans|yemenis|kurds|ukrainians|libyans|somalis|israelis|lebanese|"
            r"(?:civilian|non-?combatant)\s+(?:deaths|casualties|fatalities|lives|victims)|deaths|fatalities|"
            r"casualties|victims|bodies|worshippers|students|patients|refugees|farmers|shepherds|fishermen|"
            r"workers|relatives|others|dead|killed|injured|wounded)")
-CASUALTY_RE = re.compile(rf"(?<![\w$£€#.,\-/]){FIGURE}\s+(?:of\s+(?:whom|them)\s+(?:were\s+)?)?{_ADJ}"
-                         rf"(?:(?!(?:more|fewer|less|additional|of|and|or|were|was|in|on|at)\b|{_VICTIM.replace('?P<victim>', '?:')}\b)"
-                         rf"(?-i:[a-z][\w-]*)\s+)?{_VICTIM}\b",
-                         re.I)
+_CASUALTY = (rf"(?<![\w$£€#.,\-/]){FIGURE}\s+(?:of\s+(?:whom|them)\s+(?:were\s+)?)?{_ADJ}"
+             rf"(?:(?!(?:more|fewer|less|additional|of|and|or|were|was|in|on|at)\b|{_VICTIM.replace('?P<victim>', '?:')}\b)"
+             rf"LOWER_WORD\s+)?{_VICTIM}\b")
+# The word between the figure and the people noun must start in lower case ("three Syrian
+# civilians" is read through _ADJ, not as any word); the folded search, on lower-cased text, takes
+# any word there and so finds every place the pattern can match, which the pattern then checks.
+CASUALTY_RE = figure_folded(_CASUALTY.replace("LOWER_WORD", r"(?-i:[a-z][\w-]*)"),
+                            loose=_CASUALTY.replace("LOWER_WORD", r"[a-z][\w-]*"))
 FAMILY_VICTIM = "family"
 
-DEATH = re.compile(r"\b(?:kill\w*|dead|died|die|dying|deaths?|lives|perish\w*|martyr\w*|fatalit\w+|massacred|slain|"
-                   r"death\s+toll|bodies|lost\s+their\s+lives|executed)\b", re.I)
-INJURY = re.compile(r"\b(?:injur\w*|wound\w*|hurt|maimed)\b", re.I)
-SINGLE_RE = re.compile(
+DEATH = Folded(r"\b(?:kill\w*|dead|died|die|dying|deaths?|lives|perish\w*|martyr\w*|fatalit\w+|massacred|slain|"
+               r"death\s+toll|bodies|lost\s+their\s+lives|executed)\b",
+               needs=("kill", "dead", "die", "dying", "death", "lives", "perish", "martyr", "fatalit", "massacred", "slain",
+                      "bodies", "executed"))
+INJURY = Folded(r"\b(?:injur\w*|wound\w*|hurt|maimed)\b", needs=("injur", "wound", "hurt", "maimed"))
+SINGLE_RE = Quick(
     r"(?<![\w\-])(?P<art>[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:(?:\d+-year-old|young|elderly|elder|old|pregnant|local|"
     r"displaced|civilian|unarmed|teenage|female|male|Syrian|Iraqi|Afghan|Yemeni|Palestinian|Kurdish)\s+){0,2}"
     r"(?P<victim>man|woman|child|boy|girl|person|infant|baby|toddler|teenager|farmer|shepherd|"
@@ -52,26 +60,29 @@ SINGLE_RE = re.compile(
 # Headlines name one victim without an article: "Girl killed in regime shelling", "Boy killed, man
 # injured by a war remnant".  Only at the start of a sentence or of a headline segment, and only
 # for nouns that name a civilian (never "Fighter killed" or "ISIS leader killed").
-HEADLINE_SINGLE = re.compile(
+HEADLINE_SINGLE = Quick(
     r"[\s\-–—•*]*(?:(?:Young|Elderly|Displaced|Pregnant|Teenage|Civilian|Syrian|Iraqi|Kurdish)\s+)?"
     r"(?P<victim>Man|Woman|Child|Boy|Girl|Infant|Baby|Toddler|Teenager|Farmer|Shepherd|Civilian|Student|"
     r"Teacher|Journalist|Nurse|Doctor|Paramedic|Mother|Father)\s+(?:was\s+)?"
     r"(?P<harm>killed|shot\s+dead|dies|died|injured|wounded)\b")
 _HEADLINE_STARTS = re.compile(r"[|\n:]")
-_TOLL_TO = re.compile(rf"\b(?:(?:death\s+)?toll\s+(?:[\w'’,-]+\s+){{0,14}}?(?:(?:has\s+)?(?:rose|risen|climbed|increased|"
+_TOLL_TO = figure_folded(rf"\b(?:(?:death\s+)?toll\s+(?:[\w'’,-]+\s+){{0,14}}?(?:(?:has\s+)?(?:rose|risen|climbed|increased|"
                       rf"reached|jumped|stands|stood|is|was|hit)\s+)(?:to\s+|at\s+|of\s+|closer\s+to\s+|near\s+)?|"
                       rf"(?:death\s+)?toll\s+(?:[\w'’,-]+\s+){{0,14}}?(?:to|at|of|closer\s+to|near)|"
                       rf"(?:number|count)\s+of\s+(?:[\w-]+\s+){{0,3}}?(?:killed|dead|deaths)\s+at|"
                       rf"[’']s\s+(?:own\s+|official\s+)?(?:count|tally|figure|estimate)\s+(?:of|was|is|stood\s+at|stands\s+at)|"
                       rf"(?:conceded|acknowledged|admitted)\s+(?:just|only)|"
                       rf"(?P<of_dead>(?=\S+(?:\s+\S+){{0,2}}\s+of\s+(?:the|those)\s+(?:\d[\d,]*\s+)?(?:civilian\s+)?(?:dead|killed|victims|deaths)\b)))\s*(?P<f>{FIGURE})(?=\s*(?:[,.;]|$|and\b|"
-                      rf"according|on|in|after|as|at\s+the\s+time|with|people|civilians|dead|of\s+the\b|of\s+those|were))", re.I)
-_BARE_SUBJECT = re.compile(rf"(?<![\w$£€#.\-/])(?P<f>{FIGURE})\s+(?:others\s+|more\s+|people\s+)?(?:were|was|had\s+been|"
-                           rf"have\s+been)\s+(?:also\s+)?(?:being\s+treated\s+for\s+(?:their\s+)?)?(?P<v>injured|wounded|wounds|"
-                           rf"killed|hurt)\b", re.I)
-_BARE_AFTER_VERB = re.compile(rf"\b(?P<v>killed|killing|kills|wounded|wounding|injured|injuring)\s+(?P<f>{FIGURE})"
-                              rf"(?=\s*(?:[,.;]|$|and\b|according|on\b|in\b|when\b|after\b|as\b|while\b|others\b|more\b|"
-                              rf"including\b|among\b))", re.I)
+                      rf"according|on|in|after|as|at\s+the\s+time|with|people|civilians|dead|of\s+the\b|of\s+those|were))")
+_BARE_SUBJECT = figure_folded(rf"(?<![\w$£€#.\-/])(?P<f>{FIGURE})\s+(?:others\s+|more\s+|people\s+)?(?:were|was|had\s+been|"
+                              rf"have\s+been)\s+(?:also\s+)?(?:being\s+treated\s+for\s+(?:their\s+)?)?(?P<v>injured|wounded|"
+                              rf"wounds|killed|hurt)\b")
+_BARE_AFTER_VERB = (rf"(?P<v>killed|killing|kills|wounded|wounding|injured|injuring)\s+(?P<f>{FIGURE})"
+                    rf"(?=\s*(?:[,.;]|$|and\b|according|on\b|in\b|when\b|after\b|as\b|while\b|others\b|more\b|"
+                    rf"including\b|among\b))")
+# Searched for without its leading \b first: a pattern that starts with plain letters lets `re`
+# skip straight to the next k, w or i.
+_BARE_AFTER_VERB = figure_folded(rf"\b{_BARE_AFTER_VERB}", loose=_BARE_AFTER_VERB, needs=("kill", "wound", "injur"))
 # Figures with no people noun that other words make tolls: "more than the 531 attributed to the
 # Taliban", "the UN counted 2,251, of whom ...", "1,045 casualties, of which 700 were deaths".
 _BARE_OTHER = (
@@ -84,20 +95,20 @@ _BARE_OTHER_WORDS = ("attributed to", "blamed", "counted ", "recorded ", "docume
                      "of them", "of these")
 _TOLL_AT_BEFORE = re.compile(r"\b(?:put|puts|putting|placed|places|set|sets)\s+(?:the|its|their|his|her)\s+(?:\w+\s+){0,2}?"
                              r"(?:figure|toll|number|count|tally|total|estimate)\s+at\s+$", re.I)
-_BELIEF = re.compile(r"\b(?:believe|believes|think|thinks|argue|argues|say|says|said|suggest|suggests|claim|claims|"
-                     r"fear|fears|warn|warns|told)\s+(?:that\s+)?(?:some|the|many|more|it|they|he|she|this|these|those)\b",
-                     re.I)
+_BELIEF = Folded(r"\b(?:believe|believes|think|thinks|argue|argues|say|says|said|suggest|suggests|claim|claims|"
+                 r"fear|fears|warn|warns|told)\s+(?:that\s+)?(?:some|the|many|more|it|they|he|she|this|these|those)\b",
+                 needs=("believe", "think", "argue", "say", "said", "suggest", "claim", "fear", "warn", "told"))
 _ANAPHORIC = re.compile(r"\b[Tt]he\s+$")
-_PARTICIPLE = re.compile(r",\s+(?:killing|wounding|injuring|leaving)\b", re.I)
-_LABEL_TOLL = re.compile(rf"[-•*\s]*(?P<label>[^:\n]{{0,100}}?\b(?:deaths|killed|dead|fatalities|casualties|injured|wounded)"
-                         rf"\b[^:\n]{{0,60}}?)\s*:\s*(?P<f>{FIGURE})\s*\.?\s*$", re.I)
-_NONE_RE = re.compile(r"\bno\s+(?:other\s+)?(?P<victim>civilians?|people|one|non-?combatants)\s+(?:were|was|had\s+been|"
-                      r"have\s+been)\s+(?:killed|harmed|hurt|injured|wounded)\b", re.I)
-_WERE_AMONG = re.compile(r"\s+(?:were|was)\s+(?:also\s+)?among\s+(?:the\s+)?$", re.I)
+_PARTICIPLE = Folded(r",\s+(?:killing|wounding|injuring|leaving)\b", needs=("killing", "wounding", "injuring", "leaving"))
+_LABEL_TOLL = figure_folded(rf"[-•*\s]*(?P<label>[^:\n]{{0,100}}?\b(?:deaths|killed|dead|fatalities|casualties|injured|wounded)"
+                         rf"\b[^:\n]{{0,60}}?)\s*:\s*(?P<f>{FIGURE})\s*\.?\s*$")
+_NONE_RE = Folded(r"\bno\s+(?:other\s+)?(?P<victim>civilians?|people|one|non-?combatants)\s+(?:were|was|had\s+been|"
+                      r"have\s+been)\s+(?:killed|harmed|hurt|injured|wounded)\b")
+_WERE_AMONG = Folded(r"\s+(?:were|was)\s+(?:also\s+)?among\s+(?:the\s+)?$")
 _POSSESSIVE_AND = re.compile(r"^[\s,]*and\s+(?:his|her|their)\s+$", re.I)
-_COMBATANTS = re.compile(r"\b(?:militants?|fighters?|soldiers?|terrorists?|jihadists?|troops|rebels?|insurgents?|"
-                         r"gunmen|combatants|servicemen|policemen|guards|members\s+of\s+the)\b", re.I)
-_CIVILIAN_WORDS = re.compile(r"\b(?:civilians?|non-?combatants?|children|women|residents|villagers|families|people)\b", re.I)
+_COMBATANTS = Folded(r"\b(?:militants?|fighters?|soldiers?|terrorists?|jihadists?|troops|rebels?|insurgents?|"
+                         r"gunmen|combatants|servicemen|policemen|guards|members\s+of\s+the)\b")
+_CIVILIAN_WORDS = Folded(r"\b(?:civilians?|non-?combatants?|children|women|residents|villagers|families|people)\b")
 _OF_THEM = re.compile(r"\bof\s+(?:them|whom)\b", re.I)
 _TOLL_TO_WORDS = ("toll", "count of", "number of", "of the dead", "of those", "of the victims", "conceded", "acknowledged",
                   "admitted", "tally", "figure", "estimate")
@@ -120,12 +131,12 @@ _FAMILY = re.compile(r"\ban?\s+(?:entire\s+)?family\s+of\s+(?P<n>\w+)\b", re.I)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _MONTH_BEFORE = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
                            r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?,?\s+(?:\d{1,2},?\s+)?$")
-_HARM_JUST_BEFORE = re.compile(
+_HARM_JUST_BEFORE = Folded(
     r"\b(?P<w>(?:kill(?:ed|ing)|dead)\s+or\s+(?:injur(?:ed|ing)|wound(?:ed|ing)|maim(?:ed|ing))|kill(?:ed|ing|s)?|injur(?:ed|ing)|wound(?:ed|ing)|deaths?\s+of|lives\s+of|claim(?:ed|ing)\s+the\s+lives\s+of|"
     r"(?:those|the\s+people|the\s+civilians)\s+killed\s+(?:were|was|are|included)|the\s+dead\s+(?:were|included))"
     r"\s+(?:(?:at\s+least|more\s+than|over|up\s+to|about|around|nearly|some|an\s+estimated|"
-    r"between|another|a\s+further)\s+)?$", re.I)
-CASUALTY_WORD = re.compile(r"\bcasualt\w+\b", re.I)
+    r"between|another|a\s+further)\s+)?$", needs=("kill", "injur", "wound", "death", "lives", "dead"))
+CASUALTY_WORD = Folded(r"\bcasualt\w+\b", needs=("casualt",))
 
 _SUB_VICTIM = {"child": "children", "boy": "children", "girl": "children", "infant": "children",
                "baby": "children", "toddler": "children", "woman": "women", "man": "men", "mother": "women",
@@ -135,21 +146,23 @@ _SUB_VICTIM = {"child": "children", "boy": "children", "girl": "children", "infa
 _INCLUDING = re.compile(r"(?:includ\w*|among\s+(?:them|whom|those|the\s+(?:dead|victims|killed))(?:\s+(?:were|was))?|"
                         r"of\s+whom|mostly|mainly|most\s+of\s+them|\(|as\s+well\s+as)[\s:]*$", re.I)
 _AND_ONLY = re.compile(r"[\s,;]*(?:and|plus|&)?\s*(?:(?:her|his|their|its)\s+)?", re.I)
-_AMONG_DEAD = re.compile(r"\b(?:among|of)\s+(?:the|those)\s+(?:dead|killed|victims)\b|\b(?:they|the\s+victims|"
-                         r"the\s+dead|who\s+(?:it|they)\s+said)\s+(?:included|include|were)\b", re.I)
+_AMONG_DEAD = Folded(r"\b(?:among|of)\s+(?:the|those)\s+(?:dead|killed|victims)\b|\b(?:they|the\s+victims|"
+                     r"the\s+dead|who\s+(?:it|they)\s+said)\s+(?:included|include|were)\b",
+                     needs=("dead", "killed", "victims", "include", "were"))
 _NOT_TOLL_RIGHT = re.compile(r"^[^.;]{0,30}?\b(?:more|fewer|less)\s+(?:\w+\s+){0,3}?(?:than|compared)\b|"
                              r"^\s*(?:-|–)?year|^\s*(?:per\s?cent|percent|%)", re.I)
-_NEGATED = re.compile(r"\b(?:not\s+(?:be\s+)?(?:attributable|attributed|caused)|found\s+not\s+to|no\s+evidence|none\s+of\s+them|"
-                      r"did\s+not\s+(?:kill|cause)|were\s+not\s+killed|denied\s+(?:killing|that))\b", re.I)
-_HYPOTHETICAL = re.compile(r"\b(?:could\s+have|would\s+have|might\s+have|threatened\s+to|at\s+risk|risk\s+of)\b", re.I)
-_DIFFERENCE = re.compile(rf"\b(?P<fig>{FIGURE})\s+(?P<dir>more|fewer|less|additional)\s+(?:\w+\s+){{0,3}}?"
-                         r"(?:than|compared\s+(?:to|with))\b", re.I)
+_NEGATED = Folded(r"\b(?:not\s+(?:be\s+)?(?:attributable|attributed|caused)|found\s+not\s+to|no\s+evidence|none\s+of\s+them|"
+                  r"did\s+not\s+(?:kill|cause)|were\s+not\s+killed|denied\s+(?:killing|that))\b", needs=("no", "denied"))
+_HYPOTHETICAL = Folded(r"\b(?:could\s+have|would\s+have|might\s+have|threatened\s+to|at\s+risk|risk\s+of)\b",
+                       needs=("could", "would", "might", "threatened", "risk"))
+_DIFFERENCE = figure_folded(rf"\b(?P<fig>{FIGURE})\s+(?P<dir>more|fewer|less|additional)\s+(?:\w+\s+){{0,3}}?"
+                         r"(?:than|compared\s+(?:to|with))\b")
 
 # Necessary parts of _BARE_SUBJECT and _DIFFERENCE, cheap to look for: without them the whole
 # pattern cannot match, so it is not run.
-_BARE_SUBJECT_VERB = re.compile(r"(?:were|was|been)\s+(?:also\s+)?(?:being\s+treated\s+for\s+(?:their\s+)?)?"
-                                r"(?:injured|wounded|wounds|killed|hurt)\b", re.I)
-_THAN = re.compile(r"(?:than|compared\s+(?:to|with))\b", re.I)
+_BARE_SUBJECT_VERB = Folded(r"(?:were|was|been)\s+(?:also\s+)?(?:being\s+treated\s+for\s+(?:their\s+)?)?"
+                                r"(?:injured|wounded|wounds|killed|hurt)\b")
+_THAN = Folded(r"(?:than|compared\s+(?:to|with))\b")
 _last_than: tuple = (None, -1)
 
 
@@ -182,31 +195,32 @@ _PART_OF_TOTAL = re.compile(r"\b(?:of\s+(?:whom|them|those|which)|including|amon
 _WERE_CIVILIANS = re.compile(rf"(?<![\w$£€#.\-/])(?P<f>{FIGURE})\s+(?:were|was)\s+(?:an?\s+)?(?:civilians?|non-?combatants?)\b",
                              re.I)
 
-PERIOD = re.compile(
+PERIOD = Folded(
     r"\b(?:since(?!\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:air\s?strike|strike|attack|raid|bombing|missile\s+strike)\b)|"
     r"to\s+date|so\s+far|in\s+total|overall|in\s+all|all\s+told|total(?:led|ing)?|cumulative|"
     r"from\s+(?:\w+\s+){0,2}(?:19|20)\d\d|between\s+\w+\s+(?:\d+,?\s+)?(?:19|20)\d\d\s+and|"
     r"over\s+the\s+(?:past|last|course)|(?:over|across)\s+the\s+(?:\w+\s+)?(?:years|months|decades)|during\s+the\s+(?:war|conflict|campaign|operation|period|offensive|"
-    r"battle|siege)|per\s+month|each\s+month|monthly|annual|years?\s+of|months\s+of|weeks\s+of)\b", re.I)
+    r"battle|siege)|per\s+month|each\s+month|monthly|annual|years?\s+of|months\s+of|weeks\s+of)\b")
 # Weaker hints of an aggregate, outranked by a named single event.
-WEAK_PERIOD = re.compile(
+WEAK_PERIOD = Folded(
     r"\b(?:campaign|war|conflict|operations?\b(?!\s+to\s+(?:liberate|retake|capture))|this\s+year|last\s+year|"
     r"last\s+month|(?:in|during)\s+(?:19|20)\d\d|a\s+month|in\s+(?:\w+\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|"
     r"\d+|several|multiple|separate|different)\s+(?:[\w-]+\s+)?(?:air\s?)?(?:strikes|raids|attacks|incidents)|"
-    r"(?:in\s+)?(?:those|these|such)\s+(?:[\w-]+\s+)?(?:incidents|strikes|attacks|raids))\b", re.I)
+    r"(?:in\s+)?(?:those|these|such)\s+(?:[\w-]+\s+)?(?:incidents|strikes|attacks|raids))\b")
 # Words of one event's dead: "put the death toll at 40", "recovered 42 bodies".
 _ONE_EVENT_TOLL = re.compile(r"\b(?:death\s+toll|toll\s+(?:rose|rises|risen|climbed)|bodies)\b", re.I)
-_ACKNOWLEDGED = re.compile(r"\b(?:acknowledg\w+|admit\w*|conced\w+)\b", re.I)
-_ATTACK = re.compile(r"\b(?:air\s?strikes?|strikes?|raids?|attacks?|bomb\w*|shell\w*|missiles?|rockets?|drones?|"
+_ACKNOWLEDGED = Folded(r"\b(?:acknowledg\w+|admit\w*|conced\w+)\b")
+_ATTACK = Folded(r"\b(?:air\s?strikes?|strikes?|raids?|attacks?|bomb\w*|shell\w*|missiles?|rockets?|drones?|"
                      r"jets?|warplanes?|helicopters?|artillery|mortars?|explosions?|blasts?|fire[ds]?|aircraft|planes?|"
-                     r"struck|hit|bombed|targeted)\b", re.I)
+                     r"struck|hit|bombed|targeted)\b")
 _EVENT = r"(?:air\s?strikes?|strikes?|raids?|air\s+raids?|attacks?|bombings?|bombardments?|shelling|explosions?|blasts?|massacres?|missiles?|drone\s+strikes?|shells?)"
-EVENT = re.compile(
+EVENT = Folded(
     rf"\b(?:(?:an?|the|one|single|that|this|same)\s+(?:[\w.\-]+\s+){{0,3}}?{_EVENT}\b(?<!s)|"
     rf"(?<!\bin\s)(?<!\bacross\s)(?<!\bfrom\s)(?<!\bjust\s)(?<!\bonly\s)(?:two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)\s+(?:separate\s+|successive\s+|consecutive\s+|"
     rf"simultaneous\s+|different\s+)?(?:air\s?)?(?:strikes|raids|attacks|bombings|missiles)\b|"
     rf"\bin\s+(?:two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)\s+(?:separate|successive|consecutive)\s+"
-    rf"(?:air\s?)?(?:strikes|raids|attacks|bombings)\b)", re.I)
+    rf"(?:air\s?)?(?:strikes|raids|attacks|bombings)\b)",
+    needs=("strike", "raid", "attack", "bomb", "shell", "explosion", "blast", "massacre", "missile"))
 
 
 @dataclass
@@ -343,11 +357,15 @@ def tolls_in(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> list[To
     # read only where the harm word governs it directly.
     if has_number:
         fighting = None
+        other_words = None          # (asked once for the three _BARE_OTHER patterns)
         for rx in (_TOLL_TO, _BARE_AFTER_VERB, _BARE_SUBJECT, *_BARE_OTHER):
             if rx is _TOLL_TO and not (any(w in low for w in _TOLL_TO_WORDS) or (" of the " in low and "deaths" in low)):
                 continue
-            if rx in _BARE_OTHER and not any(w in low for w in _BARE_OTHER_WORDS):
-                continue
+            if rx in _BARE_OTHER:
+                if other_words is None:
+                    other_words = any(w in low for w in _BARE_OTHER_WORDS)
+                if not other_words:
+                    continue
             if rx is _BARE_SUBJECT and not ((" were " in low or " was " in low or " been " in low)
                                             and _BARE_SUBJECT_VERB.search(text, a, b)):
                 continue

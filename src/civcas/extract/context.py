@@ -56,7 +56,9 @@ BELLIGERENT_RE = Quick(
     r"planes|forces|troops|artillery|drones?|helicopters|military|army|air\s?force|airstrikes?|strikes?|shelling)|"
     r"the\s+(?:Syrian\s+|Assad\s+)?regime|the\s+[Cc]oalition|Saudi-led|Houthis?|Hezbollah|the\s+SDF|"
     r"Syrian Democratic Forces|Hamas|Israel Defense Forces|IDF|ISIS|ISIL|Islamic State|Daesh|al-Shabaab|Taliban|"
-    r"Wagner)\b")
+    r"Wagner)\b",
+    first="[A-Zacgprt]")   # capitals, al-Shabaab, coalition, government, pro-government, regime, the
+
 _TARGET_BEFORE = Folded(r"(?:against|targeting|target|on|hit|hitting|struck|striking|fighting|fight|"
                         r"from|defeat|expel|by\s+the\s+\w+\s+against|an|held|controlled\s+by)\s+(?:the\s+)?$")
 

@@ -17,7 +17,8 @@ with `re.ASCII` they are a table look-up.  On ASCII text both give the same answ
 Unicode counts the separators \x1c-\x1f as spaces: "plain" text below is ASCII text without them.
 The fast compilations are made with `re.ASCII` and only used on plain text.  `Quick` is a
 case-sensitive pattern with such a second compilation: on plain text its matches are the same,
-groups and all, so they are returned as they are.
+groups and all, so they are returned as they are.  `Quick(pattern, first="[...]")` also puts a
+look-ahead for the characters every match starts with in front of the fast compilation.
 
 `Folded(pattern, needs=(...))` names words (lower case, no spaces) of which every match holds one
 (in what it matches or in a look-ahead, never in a look-behind, which can see before the stretch
@@ -54,7 +55,11 @@ def lowered(text: str) -> str | None:
         return _doc[1]
     if _piece[0] is text:
         return _piece[1]
-    low = text.lower() if is_plain(text) else None
+    # (is_plain, written out: this runs for every short text searched)
+    if text.isascii() and not ("\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text):
+        low = text.lower()
+    else:
+        low = None
     if len(text) >= _LONG:
         _doc = (text, low)
     else:
@@ -167,11 +172,13 @@ class Quick:
     """`re.compile(pattern, flags)` (case-sensitive), searched with its `re.ASCII` compilation on
     plain text, where the two find the same matches."""
 
-    def __init__(self, pattern: str, flags: int = 0):
+    def __init__(self, pattern: str, flags: int = 0, first: str | None = None):
+        """`first`: a character class every match starts with ("[A-Zct]"); the fast compilation
+        then looks at it before anything else, which rejects most places at once."""
         if flags & re.I:
             raise ValueError("Quick is for case-sensitive patterns; see Folded")
         self.rx = re.compile(pattern, flags)
-        self.fast = re.compile(pattern, flags | re.ASCII)
+        self.fast = re.compile(pattern if first is None else f"(?={first})(?:{pattern})", flags | re.ASCII)
         self.pattern, self.flags = self.rx.pattern, self.rx.flags
 
     def _for(self, text: str) -> re.Pattern:
@@ -180,7 +187,7 @@ class Quick:
         elif _piece[0] is text:
             plain = _piece[1] is not None
         else:
-            plain = is_plain(text)
+            plain = text.isascii() and not ("\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text)
         return self.fast if plain else self.rx
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:

@@ -12,7 +12,9 @@ least 3; "a few" = at least 2.  "A family of five" = 5.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
+
+from .folding import Folded, Quick, alternation
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -67,15 +69,54 @@ FIGURE = (
     rf"|(?P<family>an?\s+(?:entire\s+)?family\s+of\s+(?P<f_num>{NUMBER}))"
     rf"|(?P<vague>{_VAGUE_RE})(?:\s+of)?)"
 )
-FIGURE_RE = re.compile(rf"\b{FIGURE}", re.I)
+
+
+def _figure_lookahead() -> str:
+    """A look-ahead for how a figure can start: a digit, a first word of FIGURE's alternatives
+    (a hedge's first word, a number word, "between", "a"/"an" as in "a dozen", "a family of", "a
+    few", "half" as in "half a million") followed by a word boundary (all of them are followed by a
+    space, a hyphen or the end of the word), or a vague amount ("dozens", without a boundary:
+    FIGURE reads it at the start of a longer word too)."""
+    words = ({re.match(r"[a-z]+", h).group() for h, _ in _HEDGES} | set(UNITS) | set(TENS)
+             | {"between", "a", "an", "half"})
+    vague = {re.match(r"[a-z]+", v).group() for v in _VAGUE_RE[3:].split("|")} - words
+    return rf"(?=\d|(?:{alternation(words)})\b|{alternation(vague)})"
+
+
+# FIGURE behind that look-ahead: the same matches, but a case-sensitive search on lower-cased text
+# (folding.py) passes over most words after comparing a letter or two, instead of trying each of
+# FIGURE's alternatives.  Only for the fast search of a Folded pattern.
+FIGURE_FAST = _figure_lookahead() + FIGURE
+
+
+def figure_folded(pattern: str, loose: str | None = None, needs: tuple[str, ...] = ()) -> Folded:
+    """`Folded(pattern)` for a pattern built with FIGURE; its fast search uses FIGURE_FAST."""
+    loose = pattern if loose is None else loose
+    if FIGURE not in loose:
+        raise ValueError("no FIGURE in the pattern")
+    return Folded(pattern, loose=loose.replace(FIGURE, FIGURE_FAST), needs=needs)
+
+
+FIGURE_RE = figure_folded(rf"\b{FIGURE}")
 FIGURE_AT = re.compile(FIGURE, re.I)
 # A cheap first look: can this stretch of text hold a figure at all?
 NUMBER_HINT = re.compile(r"\d|\b(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|"
                          r"[Ee]leven|[Tt]welve|\w+teen|\w+ty|[Hh]undred|[Tt]housand|[Dd]ozen|[Ss]everal|[Ff]ew|[Ss]cores)\b")     # .match at a known position
 _WORD_CHAR = re.compile(r"\w")
 _DIGIT = re.compile(r"\d")
-_NUMBER_WORD_HINT = re.compile(NUMBER_HINT.pattern[3:].replace(r"|\w+teen|\w+ty|", "|") + r"|\Bteen\b|\Bty\b")
+_NUMBER_WORD_HINT = Quick(NUMBER_HINT.pattern[3:].replace(r"|\w+teen|\w+ty|", "|") + r"|\Bteen\b|\Bty\b")
 _last_hint: tuple = (None, -1, -1, False)
+# Every word NUMBER_HINT accepts holds one of these in lower case (the pattern is case-sensitive
+# and its letters are ASCII, so lower-casing the text keeps them, whatever else it does).
+_NUMBER_STEMS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                 "teen", "ty", "hundred", "thousand", "dozen", "several", "few", "scores")
+
+
+def _has_stem(low: str) -> bool:
+    for w in _NUMBER_STEMS:
+        if w in low:
+            return True
+    return False
 
 
 def number_hint(text: str, a: int, b: int) -> bool:
@@ -86,9 +127,11 @@ def number_hint(text: str, a: int, b: int) -> bool:
     if last[0] is text and last[1] == a and last[2] == b:
         return last[3]
     if a == 0 or not _WORD_CHAR.match(text, a - 1):
-        # The same test in two cheaper scans: a digit (most sentences that have a figure), else a
-        # number word; "\Bteen\b" is "\b\w+teen\b" when no word runs on from before `a`.
-        found = _DIGIT.search(text, a, b) is not None or _NUMBER_WORD_HINT.search(text, a, b) is not None
+        # The same test in cheaper steps: a digit (most sentences that have a figure), else a
+        # number word, looked for only if one of their (lower-cased) stems is there at all;
+        # "\Bteen\b" is "\b\w+teen\b" when no word runs on from before `a`.
+        found = _DIGIT.search(text, a, b) is not None or (
+            _has_stem(text[a:b].lower()) and _NUMBER_WORD_HINT.search(text, a, b) is not None)
     else:
         found = NUMBER_HINT.search(text, a, b) is not None
     _last_hint = (text, a, b, found)
@@ -108,9 +151,9 @@ _SPACES = re.compile(r"\s+")
 _DIGITS_RE = re.compile(r"([\d,]+(?:\.\d+)?)(?: (thousand|million))?")
 
 
-@dataclass(frozen=True)
-class Figure:
-    """A parsed amount and the exact characters it came from."""
+class Figure(NamedTuple):
+    """A parsed amount and the exact characters it came from (immutable: a named tuple, the
+    cheapest such object to make)."""
 
     count_min: int | None
     count_max: int | None
@@ -143,6 +186,13 @@ def word_to_int(words: str) -> int | None:
 
 def to_int(token: str) -> int | None:
     """Digits or words to an int; decimals ("1.5 million") are kept to their integer value."""
+    if token.isascii():
+        # The two commonest tokens, answered as the general steps below would answer them: plain
+        # digits (short enough for the float below to hold them exactly) and a lower-case unit.
+        if token.isdigit() and len(token) <= 15:
+            return int(token)
+        if token in UNITS:
+            return UNITS[token]
     t = _SPACES.sub(" ", token.strip().lower())
     if t == "a dozen":
         return 12
@@ -161,6 +211,9 @@ def to_int(token: str) -> int | None:
 def hedge_kind(hedge: str | None) -> str:
     if not hedge:
         return "exact"
+    known = _HEDGE_KNOWN.get(hedge)
+    if known is not None:
+        return known
     h = _SPACES.sub(" ", hedge.lower())
     for rx, q in _HEDGE_KIND:
         if rx.match(h):
@@ -168,31 +221,42 @@ def hedge_kind(hedge: str | None) -> str:
     return "exact"
 
 
+# hedge_kind of the hedges as usually written (lower case, one space), worked out once by
+# hedge_kind itself.
+_HEDGE_KNOWN: dict[str, str] = {}
+_HEDGE_KNOWN.update({h: hedge_kind(h) for h in (
+    "at least", "no fewer than", "no less than", "a minimum of", "more than", "over", "upwards of", "in excess of",
+    "up to", "as many as", "at most", "a maximum of", "fewer than", "less than", "under", "about", "around", "nearly",
+    "almost", "approximately", "roughly", "some", "an estimated", "close to", "closer to", "estimated", "just over")})
+
+
 def parse_figure(m: re.Match) -> Figure | None:
     """Turn one FIGURE_RE match into bounds.  'more than 100' is kept as min 100 (the text's
     number), not 101: the scorer and the reader both compare against the written figure."""
-    g = m.groupdict()
-    if g.get("between"):
-        lo, hi = to_int(g["b_lo"]), to_int(g["b_hi"])
+    group = m.group
+    if group("between"):
+        lo, hi = to_int(group("b_lo")), to_int(group("b_hi"))
         if lo is None or hi is None:
             return None
         return Figure(min(lo, hi), max(lo, hi), "between", m.start(), m.end("b_hi"))
-    if g.get("range"):
-        lo, hi = to_int(g["r_lo"] or g["rw_lo"]), to_int(g["r_hi"])
+    if group("range"):
+        lo, hi = to_int(group("r_lo") or group("rw_lo")), to_int(group("r_hi"))
         if lo is None or hi is None or lo >= hi:
             return None
         return Figure(lo, hi, "between", m.start(), m.end("r_hi"))
-    if g.get("family"):
-        n = to_int(g["f_num"])
+    if group("family"):
+        n = to_int(group("f_num"))
         return None if n is None else Figure(n, n, "exact", m.start(), m.end("f_num"))
-    if g.get("vague"):
-        lo, hi, q = VAGUE[_SPACES.sub(" ", g["vague"].lower())]
+    vague = group("vague")
+    if vague:
+        lo, hi, q = VAGUE[_SPACES.sub(" ", vague.lower())]
         return Figure(lo, hi, q, m.start(), m.end("vague"))
-    n = to_int(g["num"])
-    end = m.end("ormore") if g.get("ormore") else m.end("num")
+    n = to_int(group("num"))
+    ormore = group("ormore")
+    end = m.end("ormore") if ormore else m.end("num")
     if n is None:
         return None
-    q = "at_least" if g.get("ormore") else hedge_kind(g.get("hedge"))
+    q = "at_least" if ormore else hedge_kind(group("hedge"))
     if q == "exact":
         return Figure(n, n, q, m.start(), end)
     if q == "up_to" or q == "fewer_than":

@@ -18,22 +18,25 @@ from .assessment import fields_in
 from .casualties import (_ATTACK, EVENT, PERIOD, Toll, among_the_dead, differences, is_incident, tolls_in,
                          victims_word)
 from .dates import DateMention, dates_in
-from .numbers import FIGURE, FIGURE_AT, parse_figure
+from .folding import Folded, Quick
+from .numbers import FIGURE, FIGURE_AT, figure_folded, parse_figure
 from .ratio import ratios_in
 from .sentences import split
 from .strikes import strike_counts_in, there_were_counts
 
-_SINCE = re.compile(r"\b(?:since|from|between|starting|beginning)\s+(?:the\s+(?:start|beginning)\s+of\s+)?$", re.I)
-_UNTIL = re.compile(r"\b(?:to|until|till|through|as\s+of|by|and)\s+(?:the\s+end\s+of\s+)?$", re.I)
-_TO_DATE = re.compile(r"\b(?:to\s+date|so\s+far|as\s+of\s+now|thus\s+far|up\s+to\s+now)\b", re.I)
-_INCIDENTS_COUNT = re.compile(rf"(?P<f>{FIGURE})\s+(?:[\w-]+\s+)?(?:air\s?strikes|strikes|incidents|attacks|raids|"
-                              r"events)\b", re.I)
+_SINCE = Folded(r"\b(?:since|from|between|starting|beginning)\s+(?:the\s+(?:start|beginning)\s+of\s+)?$",
+                needs=("since", "from", "between", "starting", "beginning"))
+_UNTIL = Folded(r"\b(?:to|until|till|through|as\s+of|by|and)\s+(?:the\s+end\s+of\s+)?$")
+_TO_DATE = Folded(r"\b(?:to\s+date|so\s+far|as\s+of\s+now|thus\s+far|up\s+to\s+now)\b")
+_INCIDENTS_COUNT = figure_folded(rf"(?P<f>{FIGURE})\s+(?:[\w-]+\s+)?(?:air\s?strikes|strikes|incidents|attacks|raids|"
+                              r"events)\b")
 # A necessary part of _INCIDENTS_COUNT, far cheaper to look for than the figure in front of it.
-_INCIDENT_NOUN = re.compile(r"(?:strikes|incidents|attacks|raids|events)\b", re.I)
-_STRIKES_NOUN = re.compile(r"(?:strikes|raids)\b", re.I)
-_SCOPE = re.compile(r"\bin\s+(?P<scope>(?:Iraq|Syria|Yemen|Libya|Afghanistan|Somalia|Pakistan|Gaza|Mosul|Raqqa)"
+_INCIDENT_NOUN = Folded(r"(?:strikes|incidents|attacks|raids|events)\b")
+_STRIKES_NOUN = Folded(r"(?:strikes|raids)\b")
+_SCOPE = Quick(r"\bin\s+(?P<scope>(?:Iraq|Syria|Yemen|Libya|Afghanistan|Somalia|Pakistan|Gaza|Mosul|Raqqa)"
                     r"(?:,?\s+(?:and\s+)?(?:Iraq|Syria|Yemen|Libya|Afghanistan|Somalia|Pakistan|Gaza))*)")
-_ACK_VERB = re.compile(r"\b(?:acknowledg\w+|admit\w*|conced\w+|conceded|confirm\w*)\b", re.I)
+_ACK_VERB = Folded(r"\b(?:acknowledg\w+|admit\w*|conced\w+|conceded|confirm\w*)\b",
+                   needs=("acknowledg", "admit", "conced", "confirm"))
 # Words without which a sentence cannot hold a claim of each kind (a superset of every rule's needs).
 # Found with str.find on the lower-cased text: far cheaper than a regular expression per sentence.
 _HINT_WORDS = {
@@ -48,19 +51,38 @@ _HINT_WORDS = {
 }
 
 
+# The same, word by word: (word, the kinds it hints at), each word looked for once.
+_HINT_LIST: list[tuple[str, tuple[str, ...]]] = []
+for _kind, _words in _HINT_WORDS.items():
+    for _w in _words:
+        _known = next((i for i, (w, _) in enumerate(_HINT_LIST) if w == _w), None)
+        if _known is None:
+            _HINT_LIST.append((_w, (_kind,)))
+        else:
+            _HINT_LIST[_known] = (_w, _HINT_LIST[_known][1] + (_kind,))
+
+
 def _hints(text: str, starts: list[int]) -> dict[int, set[str]]:
     """Sentence index -> the kinds of claim its words allow."""
     low = text.lower()
+    find = low.find
     hints: dict[int, set[str]] = {}
-    for kind, words in _HINT_WORDS.items():
-        for w in words:
-            i = low.find(w)
-            while i >= 0:
-                if w[0] != " " or low[i - 1:i].isdigit() or low[i - 3:i] == "one":
-                    k = bisect.bisect_right(starts, i) - 1
-                    if k >= 0:
-                        hints.setdefault(k, set()).add(kind)
-                i = low.find(w, i + len(w))
+    for w, kinds in _HINT_LIST:
+        i = find(w)
+        if i < 0:
+            continue
+        spaced = w[0] == " "        # " in ", " out of ": only after a number ("1 in 5", "one in five")
+        n = len(w)
+        while i >= 0:
+            if not spaced or low[i - 1:i].isdigit() or low[i - 3:i] == "one":
+                k = bisect.bisect_right(starts, i) - 1
+                if k >= 0:
+                    found = hints.get(k)
+                    if found is None:
+                        hints[k] = set(kinds)
+                    else:
+                        found.update(kinds)
+            i = find(w, i + n)
     return hints
 
 
@@ -69,9 +91,9 @@ _FINAL_PUNCT = re.compile(r"[.!?][\"”’']?$")
 _NON_ALPHA = re.compile(r"[^a-z]")
 _WORD_CHAR = re.compile(r"\w")
 _SUMMARY_TITLE = re.compile(r"[^.]{0,60}\b(?:summary|report|update|release|statement|press\s+release)\b", re.I)
-_REPORTING_BEFORE = re.compile(r"\b(?:said|says|told|announced|acknowledged|admitted|reported|stated|added|"
-                               r"confirmed|published|released)\s+(?:\w+\s+)?(?:on|late\s+on|early\s+on)?\s*$", re.I)
-_DAY_DATE_HINT = re.compile(r"\b(?:on|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+_REPORTING_BEFORE = Folded(r"\b(?:said|says|told|announced|acknowledged|admitted|reported|stated|added|"
+                               r"confirmed|published|released)\s+(?:\w+\s+)?(?:on|late\s+on|early\s+on)?\s*$")
+_DAY_DATE_HINT = Quick(r"\b(?:on|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
                             r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|"
                             r"\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\byesterday\b")
 _PART_OF = {"children": "children", "child": "children", "boy": "children", "girl": "children", "boys": "children",

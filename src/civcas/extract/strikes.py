@@ -11,23 +11,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .numbers import FIGURE, FIGURE_AT, Figure, number_hint, parse_figure
+from .numbers import FIGURE, FIGURE_AT, Figure, figure_folded, number_hint, parse_figure
 
 _WHAT = r"(?P<what>air\s?strikes|strikes|sorties|engagements|air\s+raids|raids|bombing\s+runs|missions)"
 _CONDUCT = (r"(?:conducted|carried\s+out|launched|flown|flew|performed|executed|mounted|undertaken|undertook|"
             r"staged|conducts|conducting|launching|carrying\s+out)")
-CONDUCTED_RE = re.compile(
-    rf"\b{_CONDUCT}\s+(?:a\s+total\s+of\s+|nearly\s+|some\s+)?(?P<f>{FIGURE})\s+(?:[\w\-]+\s+){{0,2}}?{_WHAT}\b", re.I)
-PASSIVE_RE = re.compile(
+CONDUCTED_RE = figure_folded(
+    rf"\b{_CONDUCT}\s+(?:a\s+total\s+of\s+|nearly\s+|some\s+)?(?P<f>{FIGURE})\s+(?:[\w\-]+\s+){{0,2}}?{_WHAT}\b")
+PASSIVE_RE = figure_folded(
     rf"(?<![\w\-])(?P<f>{FIGURE})\s+(?:[\w\-]+\s+){{0,2}}?{_WHAT}\s+(?:have|had)?\s*(?:been\s+|were\s+|was\s+)"
-    rf"(?:conducted|carried\s+out|launched|flown|performed)\b", re.I)
-RELEASE_RE = re.compile(
-    rf"(?:(?:Near|In|Around|Outside|West\s+of|East\s+of|North\s+of|South\s+of)\s+[^,]{{2,40}},\s+){{1,2}}(?P<f>{FIGURE})\s+"
-    rf"(?P<what>strikes?|airstrikes?)\s+(?:engaged|struck|destroyed|hit|targeted|damaged|suppressed)\b", re.I)
+    rf"(?:conducted|carried\s+out|launched|flown|performed)\b")
+RELEASE_RE = figure_folded(
+    rf"(?:(?:near|in|around|outside|west\s+of|east\s+of|north\s+of|south\s+of)\s+[^,]{{2,40}},\s+){{1,2}}(?P<f>{FIGURE})\s+"
+    rf"(?P<what>strikes?|airstrikes?)\s+(?:engaged|struck|destroyed|hit|targeted|damaged|suppressed)\b")
 _COUNTING = (r"(?:recorded|logged|counted|tracked|documented|registered|reported)")
-COUNTED_RE = re.compile(
+COUNTED_RE = figure_folded(
     rf"\b{_COUNTING}\s+(?:a\s+total\s+of\s+|nearly\s+|some\s+)?(?P<f>{FIGURE})\s+(?:[\w.\-]+\s+){{0,4}}?{_WHAT}\b"
-    rf"(?!\s+(?:that|which|in\s+which)\s+(?:killed|left|resulted|caused|harmed))", re.I)
+    rf"(?!\s+(?:that|which|in\s+which)\s+(?:killed|left|resulted|caused|harmed))")
 
 # "some 450 air raids were recorded"
 PASSIVE_COUNTED_RE = re.compile(
