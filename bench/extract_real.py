@@ -26,21 +26,12 @@ from civcas.extract.arabic import extract_arabic, find_published_ar, parse_arabi
 csv.field_size_limit(10**8)
 
 
-def airwars_texts(shared: Path):
+def airwars_texts(shared: Path, language: str = "en"):
     path = shared / "data" / "airwars-syria" / "airwars-syria-source-texts.jsonl"
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             row = json.loads(line)
-            if row.get("language") == "en":
-                yield row
-
-
-def airwars_arabic_texts(shared: Path):
-    path = shared / "data" / "airwars-syria" / "airwars-syria-source-texts.jsonl"
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            row = json.loads(line)
-            if row.get("language") == "ar":
+            if row.get("language") == language:
                 yield row
 
 
@@ -98,7 +89,7 @@ def run_arabic(shared: Path) -> dict:
     n = measured = in_range = with_claim = any_claim = 0
     slowest = 0.0
     t0 = time.perf_counter()
-    for row in airwars_arabic_texts(shared):
+    for row in airwars_texts(shared, "ar"):
         text = row["text"] or ""
         published = parse_arabic_date(row.get("publication_date")) or find_published_ar(text)
         t1 = time.perf_counter()

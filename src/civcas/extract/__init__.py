@@ -33,6 +33,10 @@ class Extractor(Protocol):
 _ARABIC_RUN = re.compile(r"(?:[\u0621-\u064A][^\u0621-\u064A]{0,3}){20}")
 
 
+def _holds_arabic(text: str) -> bool:
+    return not text.isascii() and _ARABIC_RUN.search(text) is not None
+
+
 class Rules:
     """The default extractor: the English rules (`RulesExtractor`) on every text, and the Arabic
     rules (`civcas.extract.arabic`) too where the text holds Arabic, so a mixed page (an Arabic
@@ -45,7 +49,7 @@ class Rules:
 
     def extract(self, text: str, published: dt.date | None = None) -> list[ClaimRecord]:
         claims = self._english.extract(text, published)
-        if not text.isascii() and _ARABIC_RUN.search(text):
+        if _holds_arabic(text):
             claims += extract_arabic(text, published)
         return claims
 
@@ -54,7 +58,7 @@ def find_published(text: str) -> dt.date | None:
     """The date a report was published, from its header: English datelines and headers first,
     then, for a text that holds Arabic, the date line of the post or page around it."""
     found = _find_published_en(text)
-    if found is None and not text.isascii() and _ARABIC_RUN.search(text):
+    if found is None and _holds_arabic(text):
         found = find_published_ar(text)
     return found
 

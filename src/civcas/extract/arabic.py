@@ -486,6 +486,13 @@ def _date(ns: str, published: dt.date | None) -> tuple[dt.date | None, dt.date |
     return None, None, None
 
 
+def _english_date(m: re.Match) -> dt.date | None:
+    try:
+        return dt.date(int(m.group("y")), _EN_MONTHS[m.group("mon")], int(m.group("d")))
+    except ValueError:
+        return None
+
+
 def parse_arabic_date(s: str | None) -> dt.date | None:
     """A publication date as the data write it: "23 نوفمبر 2025", "2024-11-27T13:46:56Z", "Nov 29, 2024"."""
     if not s:
@@ -506,10 +513,7 @@ def parse_arabic_date(s: str | None) -> dt.date | None:
             return None
     m = _ENGLISH_DATE.search(s)
     if m:
-        try:
-            return dt.date(int(m.group("y")), _EN_MONTHS[m.group("mon")], int(m.group("d")))
-        except ValueError:
-            return None
+        return _english_date(m)
     return None
 
 
@@ -520,10 +524,7 @@ def find_published_ar(text: str) -> dt.date | None:
         m = re.search(r"·\s*(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?P<d>[0-3]?\d),\s+(?P<y>20\d\d)",
                       text)
     if m:
-        try:
-            return dt.date(int(m.group("y")), _EN_MONTHS[m.group("mon")], int(m.group("d")))
-        except ValueError:
-            return None
+        return _english_date(m)
     return None
 
 

@@ -141,8 +141,9 @@ def link_rows(rows: list[dict[str, Any]] | Any, *, engine: str = "duckdb",
     n = table.num_rows
     if n == 0:
         return LinkResult(cluster_of={})
+    claims = table.column("kind").to_pylist().count("claim")
     if train is None:
-        train = table.column("kind").to_pylist().count("claim") >= splink_settings.MIN_TRAINING_RECORDS
+        train = claims >= splink_settings.MIN_TRAINING_RECORDS
     # Splink warns about every comparison level a small corpus lacks; those are expected here and
     # would bury the report, so only its errors are shown.
     logging.getLogger("splink").setLevel(logging.ERROR)
@@ -184,8 +185,7 @@ def link_rows(rows: list[dict[str, Any]] | Any, *, engine: str = "duckdb",
                         seconds=seconds)
     if failure:
         result.notes.append(failure)
-    elif not train and (claims := table.column("kind").to_pylist().count("claim")) < \
-            splink_settings.MIN_TRAINING_RECORDS:
+    elif not train and claims < splink_settings.MIN_TRAINING_RECORDS:
         result.notes.append(f"{claims} claims, below {splink_settings.MIN_TRAINING_RECORDS}: fixed "
                             "fallback parameters")
     elif not train:
