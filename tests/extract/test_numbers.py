@@ -1,6 +1,8 @@
 """Figures as reports write them."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from civcas.extract.numbers import figures_in, to_int, word_to_int
@@ -43,3 +45,24 @@ def test_hedges_and_ranges(text, lo, hi, q):
     f = figures_in(text)[0]
     assert (f.count_min, f.count_max, f.qualifier) == (lo, hi, q)
     assert (f.start, f.end) == (0, len(text))
+
+
+# Python's re.IGNORECASE takes LONG S for "s", the KELVIN SIGN for "k" and both Turkish i's for "i",
+# so a word the patterns match may hold them; every table lookup must fold them first.
+@pytest.mark.parametrize("text, expected", [
+    ("\u017feveral civilians were killed in Raqqa.", None),
+    ("Dozen\u017f of civilians were killed in Mosul.", None),
+    ("Seven civilians were killed in Hajin on \u017funday, residents said.", (7, 7)),
+    ("Airstrikes on We\u0064ne\u017fday \u212ailled four civılıans in Idlib.", None),
+])
+def test_letters_that_match_ascii_case_insensitively(text, expected):
+    from civcas.extract import extract
+    claims = extract(text, dt.date(2017, 8, 14))
+    for c in claims:
+        assert text[c.span[0]:c.span[1]] == c.quote
+    if expected is not None:
+        assert [(c.count_min, c.count_max) for c in claims][:1] == [expected]
+
+
+def test_figure_words_with_letters_that_match_ascii():
+    assert figures_in("\u017feveral and dozen\u017f") == figures_in("several and dozens")

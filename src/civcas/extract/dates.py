@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .folding import Folded, Quick
+from .folding import Folded, Quick, key
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -88,7 +88,7 @@ def _safe(y: int, m: int, d: int) -> dt.date | None:
 def _resolve(kind: str, m: re.Match, published: dt.date | None) -> DateMention | None:
     g = m.groupdict()
     span = (m.start(), m.end())
-    mon = MONTHS.get((g.get("mon") or "").lower().rstrip(".")) if g.get("mon") else None
+    mon = MONTHS.get(key(g.get("mon") or "").rstrip(".")) if g.get("mon") else None
     if kind in ("mdy", "dmy", "iso"):
         month = int(g["m"]) if kind == "iso" else mon
         d = _safe(int(g["year"]), month, int(g["day"]))
@@ -116,7 +116,7 @@ def _resolve(kind: str, m: re.Match, published: dt.date | None) -> DateMention |
                 year -= 1
         first, last = dt.date(year, mon, 1), _month_end(year, mon)
         if kind == "part_my":
-            part = g["part"].lower()
+            part = key(g["part"])
             if part.startswith("early") or part.startswith("beginning") or part.startswith("start"):
                 last = dt.date(year, mon, 10)
             elif part.startswith("mid"):
@@ -127,13 +127,13 @@ def _resolve(kind: str, m: re.Match, published: dt.date | None) -> DateMention |
     if kind == "weekday":
         if published is None:
             return None
-        back = (published.weekday() - WEEKDAYS[g["wd"].lower()]) % 7
+        back = (published.weekday() - WEEKDAYS[key(g["wd"])]) % 7
         d = published - dt.timedelta(days=back)
         return DateMention(d, d, "day", span)
     if kind == "rel":
         if published is None:
             return None
-        rel = re.sub(r"\s+", " ", g["rel"].lower())
+        rel = re.sub(r"\s+", " ", key(g["rel"]))
         if rel in ("today",):
             return DateMention(published, published, "day", span)
         if rel in ("yesterday", "last night"):
@@ -203,8 +203,8 @@ def _header_match(m: re.Match) -> dt.date | None:
     if g.get("iso_y"):
         return _safe(int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"]))
     if g.get("year"):
-        return _safe(int(g["year"]), MONTHS[g["mon"].lower().rstrip(".")], int(g["day"]))
-    return _safe(int(g["year_b"]), MONTHS[g["mon_b"].lower().rstrip(".")], int(g["day_b"]))
+        return _safe(int(g["year"]), MONTHS[key(g["mon"]).rstrip(".")], int(g["day"]))
+    return _safe(int(g["year_b"]), MONTHS[key(g["mon_b"]).rstrip(".")], int(g["day_b"]))
 
 
 def find_published(text: str, max_lines: int = 8) -> dt.date | None:

@@ -43,6 +43,17 @@ _doc: tuple = (None, None)
 _piece: tuple = (None, None)
 
 
+# Letters that Python's case-insensitive matching takes for ASCII ones: LONG S matches "s", KELVIN
+# SIGN "k", DOTLESS i and I WITH DOT "i".  A word matched with re.I may hold them, so a table keyed
+# by the ASCII word must be looked up with `key()`, not `lower()`.
+_ASCII_TWINS = str.maketrans({"\u017f": "s", "\u212a": "k", "\u0131": "i", "\u0130": "i"})
+
+
+def key(word: str) -> str:
+    """The lower-case ASCII form of a word matched case-insensitively, for table lookups."""
+    return word.lower() if word.isascii() else word.translate(_ASCII_TWINS).lower()
+
+
 def is_plain(text: str) -> bool:
     r"""ASCII without the separators \x1c-\x1f: text on which `re.ASCII` changes nothing."""
     return text.isascii() and not ("\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .folding import Folded, Quick, alternation
+from .folding import Folded, Quick, alternation, key
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -193,7 +193,7 @@ def to_int(token: str) -> int | None:
             return int(token)
         if token in UNITS:
             return UNITS[token]
-    t = _SPACES.sub(" ", token.strip().lower())
+    t = _SPACES.sub(" ", key(token.strip()))
     if t == "a dozen":
         return 12
     if t.endswith(" million") and ("quarter" in t or "half" in t):
@@ -249,7 +249,7 @@ def parse_figure(m: re.Match) -> Figure | None:
         return None if n is None else Figure(n, n, "exact", m.start(), m.end("f_num"))
     vague = group("vague")
     if vague:
-        lo, hi, q = VAGUE[_SPACES.sub(" ", vague.lower())]
+        lo, hi, q = VAGUE[_SPACES.sub(" ", key(vague))]
         return Figure(lo, hi, q, m.start(), m.end("vague"))
     n = to_int(group("num"))
     ormore = group("ormore")
