@@ -213,6 +213,9 @@ class IncidentRecord(Record):
     date: dt.date | None = None
     date_end: dt.date | None = None
     date_precision: str | None = None
+    # Local time of day as the monitor gives it: "16:00", a span "10:00-14:00", or a period
+    # ("around_dawn", "during_the_night", ...); None when unknown (most incidents).
+    time_of_day: str | None = None
     place_text: str | None = None
     place_text_ar: str | None = None
     country: str | None = None

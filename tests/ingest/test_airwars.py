@@ -126,6 +126,30 @@ def test_csv_sibling():
     assert codes["CS9105"].date_precision is None                # a range whose end the CSV dropped
 
 
+def test_time_of_day_from_jsonl_and_csv(tmp_path):
+    """Airwars' local time of day: a clock time, a period, or the span time_start..time_end."""
+    import json
+
+    base = {"date": "2015-07-04", "belligerent": "U.S.-led Coalition"}
+    rows = [{"code": "CS1", "time_of_day": "16:00:00"}, {"code": "CS2", "time_of_day": "around_dusk"},
+            {"code": "CS3", "time_start": "10:00:00", "time_end": "14:00:00"},
+            {"code": "CS4", "time_start": "7:00"}, {"code": "CS5"},
+            {"code": "CS6", "time_of_day": "25:99"},
+            {"code": "CS7", "time_of_day": "01:30:00", "time_start": "00:00:00", "time_end": "05:00:00"}]
+    path = tmp_path / "t.jsonl"
+    path.write_text("\n".join(json.dumps({**base, **r}) for r in rows), encoding="utf-8")
+    r = parse_airwars(path)
+    assert [i.time_of_day for i in r.incidents] == ["16:00", "around_dusk", "10:00-14:00", "07:00", None,
+                                                   None, "01:30"]
+    assert [w.message for w in r.warnings if "CS6" in w.message]
+    csv_path = tmp_path / "t.csv"
+    csv_path.write_text("code,date,time_of_day,time_start,time_end\nCS1,2015-07-04,16:00:00,,\n"
+                        "CS2,2015-07-04,,19:30:00,19:45:00\nCS3,2015-07-04,,,\n", encoding="utf-8")
+    assert [i.time_of_day for i in parse_airwars(csv_path).incidents] == ["16:00", "19:30-19:45", None]
+    # The shipped CSV view has no time columns: nothing, and no error.
+    assert all(i.time_of_day is None for i in parse_airwars(FIX / "airwars-quirks.csv").incidents)
+
+
 def test_binary_and_missing_files(tmp_path):
     junk = tmp_path / "junk.jsonl"
     junk.write_bytes(b"\x00\x01\x02" * 100)
@@ -169,6 +193,10 @@ def test_real_jsonl_all_records_parse(shared_dir):
     assert sum(1 for i in early if any(a.strike_report for a in i.assessments
                                        if a.belligerent == "coalition")) == 1683
 
+    # Local time of day (time_of_day, else time_start..time_end): 253 incidents, 29 of 2014-2015.
+    timed = [i for i in r.incidents if i.time_of_day]
+    assert len(timed) == 253 and sum(1 for i in timed if i.date.year <= 2015) == 29
+    assert not any("time" in w.message for w in r.warnings)
     # Serialised reason strings are read like lists: no raw "a:1:{" survives.
     assert not any(r_.startswith("a:") for i in r.incidents for a in i.assessments for r_ in a.reason)
     # Suffixed and shared codes.

@@ -36,7 +36,7 @@ def a_claim() -> ClaimRecord:
 
 
 def test_migrated_to_head(store):
-    assert current(store.engine) == "0002"
+    assert current(store.engine) == "0003"
 
 
 def test_document_and_claims_round_trip(store):
@@ -127,7 +127,7 @@ def test_audit_events_are_append_only(store):
 
 def test_reopening_is_idempotent(store):
     again = Store.open(store.url)
-    assert current(again.engine) == "0002"
+    assert current(again.engine) == "0003"
     again.close()
 
 
@@ -137,3 +137,49 @@ def test_unreachable_database_is_one_clear_error(tmp_path):
     assert "cannot open the database" in str(err.value)
     with pytest.raises(StoreError):
         Store.open(str(tmp_path / "no-such-dir" / "x.db"))
+
+
+@pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def test_upgrade_to_0003_keeps_incidents_and_adds_time_of_day(backend, tmp_path, request):
+    """A store at 0002 with an incident upgrades to 0003: the incident stays, its time of day is
+    NULL, and the new column round-trips; downgrading drops it again."""
+    from sqlalchemy import create_engine, inspect
+
+    from civcas.store.migrate import alembic_config, upgrade
+
+    url = (f"sqlite:///{tmp_path / 'old.db'}" if backend == "sqlite"
+           else request.getfixturevalue("fresh_pg_url"))
+    engine = create_engine(url)
+    upgrade(engine, "0002")
+    assert "time_of_day" not in {c["name"] for c in inspect(engine).get_columns("incidents")}
+    with engine.begin() as conn:
+        conn.execute(text(
+            "INSERT INTO incidents (code, previous_codes, grade_overridden, evidence, strike_status, sources,"
+            " victims, created_at, updated_at) VALUES ('CS0001', '[]', false, '[]', 'alleged', '[]', '[]',"
+            " :now, :now)"), {"now": dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)})
+    upgrade(engine)
+    assert current(engine) == "0003"
+    with engine.begin() as conn:
+        assert conn.execute(text("SELECT code, time_of_day FROM incidents")).all() == [("CS0001", None)]
+        conn.execute(text("UPDATE incidents SET time_of_day = '10:00-14:00'"))
+        assert conn.execute(text("SELECT time_of_day FROM incidents")).scalar() == "10:00-14:00"
+    from alembic import command
+
+    cfg = alembic_config(engine)
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0002")
+    assert "time_of_day" not in {c["name"] for c in inspect(engine).get_columns("incidents")}
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT code FROM incidents")).scalar() == "CS0001"
+    engine.dispose()
+
+
+def test_incident_time_of_day_round_trips(store):
+    rec = IncidentRecord(code="CS0009", date=dt.date(2015, 7, 4), time_of_day="16:00", place_text="Raqqa")
+    with store.session() as s:
+        repo.upsert_incident(s, rec, "test", "import")
+    with store.session() as s:
+        row = repo.get_incident(s, "CS0009")
+        assert row.time_of_day == "16:00"
+        assert repo.incident_dict(row)["time_of_day"] == "16:00"

@@ -164,7 +164,7 @@ def incident_from_json(d: dict[str, Any], origin: str, notes: list[str]) -> Inci
     admin1 = _admin1(d.get("governorate") or d.get("province") or d.get("region"))
     rec = IncidentRecord(
         code=code, previous_codes=[c for c in _unique(other_codes + previous) if c != code], date=day, date_end=end,
-        date_precision=_date_precision(d.get("date_type"), day, end),
+        date_precision=_date_precision(d.get("date_type"), day, end), time_of_day=_time_of_day(d, code, notes),
         place_text=_text(d.get("location")), place_text_ar=_text(d.get("location_ar")),
         country=_country(d), admin1=admin1,
         lat=_float(d.get("latitude")), lon=_float(d.get("longitude")),
@@ -199,7 +199,7 @@ def incident_from_csv(row: dict[str, str], origin: str, notes: list[str]) -> Inc
     rec = IncidentRecord(
         code=code, previous_codes=other_codes, date=day,
         date_precision=_date_precision(row.get("date_type"), day, None),
-        place_text=_text(row.get("location")), place_text_ar=_text(row.get("location_ar")),
+        time_of_day=_time_of_day(row, code, notes), place_text=_text(row.get("location")), place_text_ar=_text(row.get("location_ar")),
         country=_country(row), admin1=_admin1(row.get("governorate")),
         lat=_float(row.get("latitude")), lon=_float(row.get("longitude")),
         belligerent=_text(row.get("belligerent")), grade=_grade(row.get("grading"), code, notes),
@@ -377,6 +377,36 @@ def _date_precision(date_type: Any, start: dt.date, end: dt.date | None) -> str 
         return "day"
     span = (end - start).days
     return "week" if span <= 7 else "month" if span <= 31 else "year"
+
+
+def _time_of_day(d: dict[str, Any], code: str, notes: list[str]) -> str | None:
+    """Airwars' local time of day: `time_of_day` ("16:00:00" or a period such as "around_dawn"),
+    else the span `time_start`..`time_end`.  Clock times become "HH:MM", a span "HH:MM-HH:MM";
+    periods are kept as given (lower case).  The CSV view has none of these columns: None."""
+    given = _text(d.get("time_of_day"))
+    if given:
+        clock = _clock(given)
+        if clock:
+            return clock
+        if re.fullmatch(r"[a-z_ ]{3,40}", given.lower()):
+            return given.lower().replace(" ", "_")
+        notes.append(f"{code}: time_of_day {given!r} is neither a clock time nor a period; ignored")
+        return None
+    start, end = _text(d.get("time_start")), _text(d.get("time_end"))
+    first, last = (_clock(start) if start else None), (_clock(end) if end else None)
+    if (start and not first) or (end and not last):
+        notes.append(f"{code}: time span {start!r}..{end!r} is not clock times; ignored")
+        return None
+    if first and last and first != last:
+        return f"{first}-{last}"
+    return first or last
+
+
+def _clock(text: str) -> str | None:
+    m = re.fullmatch(r"(\d{1,2}):(\d{2})(?::\d{2})?", text.strip())
+    if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59:
+        return None
+    return f"{int(m.group(1)):02d}:{m.group(2)}"
 
 
 def _country(d: dict[str, Any]) -> str:

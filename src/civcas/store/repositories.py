@@ -22,8 +22,8 @@ CLAIM_COLUMNS = (
     "incidents_count", "assessment", "historical_referred_by", "ratio", "flags", "rule",
 )
 INCIDENT_COLUMNS = (
-    "code", "previous_codes", "date", "date_end", "date_precision", "place_text", "place_text_ar",
-    "country", "admin1", "lat", "lon", "geo_precision", "belligerent", "grade", "strike_status",
+    "code", "previous_codes", "date", "date_end", "date_precision", "time_of_day", "place_text",
+    "place_text_ar", "country", "admin1", "lat", "lon", "geo_precision", "belligerent", "grade", "strike_status",
     "civilians_killed_min", "civilians_killed_max", "children_killed_min", "children_killed_max",
     "women_killed_min", "women_killed_max", "men_killed_min", "men_killed_max", "injured_min",
     "injured_max", "militants_killed_min", "militants_killed_max", "url", "origin",

@@ -209,6 +209,7 @@ class Incident(Base):
     date: Mapped[dt.date | None] = mapped_column(Date, index=True)
     date_end: Mapped[dt.date | None] = mapped_column(Date)
     date_precision: Mapped[str | None] = mapped_column(String(10))
+    time_of_day: Mapped[str | None] = mapped_column(String(40))  # local: "16:00", "10:00-14:00", "around_dawn"
     place_text: Mapped[str | None] = mapped_column(String(500))
     place_text_ar: Mapped[str | None] = mapped_column(String(500))
     country: Mapped[str | None] = mapped_column(String(100), index=True)
