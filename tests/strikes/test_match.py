@@ -152,3 +152,47 @@ def test_gold_matches_beat_the_baseline(shared_dir):
     assert ours["rank1"] >= 0.75 and ours["recall3"] >= 0.92
     # Every incident the rule would declare on its own has a gold line on top.
     assert ours["auto_declared"] >= 8 and ours["auto_declared_top_is_gold"] == ours["auto_declared"]
+
+
+# --- the incident's time of day ----------------------------------------------------------------
+
+def test_local_hours_and_expected_delay():
+    from civcas.strikes.match import expected_delay, local_hours
+
+    assert local_hours("16:00") == (16.0, 16.0) and local_hours("10:00-14:30") == (10.0, 14.5)
+    assert local_hours("around_dawn") == (4.0, 7.0) and local_hours(None) is None
+    assert local_hours("sometime") is None
+
+    def at(t, day=dt.date(2015, 6, 1), country="Syria"):
+        return expected_delay(IncidentRecord(code="X", date=day, country=country, time_of_day=t))
+
+    # Releases follow the Zulu day: after local midnight but before Zulu midnight is the day before.
+    assert at("16:00") == 1 and at("around_dawn") == 1 and at("evening") == 1
+    assert at("01:30") == 0 and at("after_midnight") == 0
+    assert at("around_midnight") is None and at("during_the_night") is None and at("00:00-05:00") is None
+    assert at(None) is None
+    # Syria's winter offset is UTC+2, Iraq's UTC+3 all year.
+    assert at("02:30", dt.date(2015, 1, 10)) == 1 and at("02:30", dt.date(2015, 1, 10), "Iraq") == 0
+
+
+def test_time_of_day_moves_the_prior_only_when_known_and_weighted():
+    from civcas.strikes.match import Weights
+
+    same, next_ = strike("Northtown", dt.date(2015, 6, 1)), strike("Northtown", dt.date(2015, 6, 2))
+    untimed = rank_candidates(INCIDENT, [same, next_], locate)
+    assert untimed[0].strike is same and "expected_delay" not in untimed[0].features
+    assert all(c.features["time_of_day"] == 0.0 for c in untimed)
+    noon = IncidentRecord(**{**INCIDENT.__dict__, "time_of_day": "12:00"})
+    # Off by default: shown to the analyst, but the ranking is the untimed one.
+    default = rank_candidates(noon, [same, next_], locate)
+    assert [c.strike for c in default] == [same, next_] and default[0].features["expected_delay"] == 1
+    assert [c.score for c in default] == [c.score for c in untimed]
+    # Weighted, a midday incident expects the next day's release, an after-midnight one the same day's.
+    on = Weights(time_of_day=1.0)
+    ranked = rank_candidates(noon, [same, next_], locate, weights=on)
+    assert ranked[0].strike is next_ and ranked[0].features["time_of_day"] > 0 > ranked[1].features["time_of_day"]
+    night = IncidentRecord(**{**INCIDENT.__dict__, "time_of_day": "01:00"})
+    assert rank_candidates(night, [next_, same], locate, weights=on)[0].strike is same
+    # Untimed incidents are scored exactly as before whatever the weight.
+    assert [c.score for c in rank_candidates(INCIDENT, [same, next_], locate, weights=on)] == \
+        [c.score for c in untimed]

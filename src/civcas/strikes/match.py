@@ -16,6 +16,9 @@ happened there and then.  Both ledgers are vague in known ways, and the score fo
   after the incident is the likeliest cause; later ones near the same place are follow-ups.
 * named town: the monitor's own place text names the release's town (consonant skeletons, so
   "north of Raqqah" names "Ar Raqqah").
+* time of day: releases follow the strike's Zulu day, so a known local hour says which delay to
+  expect (`expected_delay`, always in `features`); scoring it is off by default because the
+  monitor's own date is a day late about as often as not (docs/strikes.md).
 
 `unambiguous(ranked)` is the rule under which the matcher may call an incident "declared"
 without an analyst (civcas.strikes.matching).
@@ -37,6 +40,20 @@ Locate = Callable[[str, "str | None"], "tuple[float, float, int] | None"]
 # P(release delay in days).  Releases covered strikes "since 8 a.m. yesterday", so a release
 # before the incident explains it only through a date error (Airwars' analysts: 0 of 82).
 DELAY_PRIOR = {-1: 0.01, 0: 0.45, 1: 0.45, 2: 0.05, 3: 0.025, 4: 0.015}
+# The incident's local time of day, when the monitor gives it, tells which of the two usual delays
+# to expect.  Measured without Airwars data (bench/release_delay.py --hours): a release names a
+# Dutch strike's place on the day after the strike's Zulu date, whatever the hour (of 97 strikes
+# whose place only one of the two days' releases names, 92 are named the day after, 5 the same
+# day; strikes between 00 and 05Z, before an 8 a.m. local cut-off, are no exception: 7 and 0).
+# Local time is ahead of Zulu (Iraq UTC+3; Syria UTC+3 in summer, +2 in winter in 2014-2016), so
+# an incident after local midnight but before that offset is the previous Zulu day: expect delay
+# 0; any later hour: expect delay 1.  A period that straddles the boundary expects nothing.
+TIME_PRIOR = {"expected": 0.85, "other": 0.05}   # the Dutch 92:5, keeping P(0) + P(1) = 0.90
+# Local hours [from, to) of the periods Airwars uses; from > to wraps midnight.
+PERIOD_HOURS = {"after_midnight": (0.0, 3.0), "around_dawn": (4.0, 7.0), "morning": (6.0, 12.0),
+                "around_midday": (11.0, 14.0), "during_the_day": (7.0, 18.0), "afternoon": (12.0, 18.0),
+                "around_dusk": (17.0, 20.0), "evening": (18.0, 23.0), "around_midnight": (23.0, 1.0),
+                "during_the_night": (20.0, 5.0)}
 # Radius (km) within which a point of each precision code may lie.
 PRECISION_RADIUS_KM = {1: 2.0, 2: 25.0, 3: 50.0, 4: 120.0, 5: 400.0}
 
@@ -64,6 +81,14 @@ class Weights:
     later_release: float = -0.5
     # The monitor's own place text names the release's town ("north of Raqqah" / "Near Ar Raqqah").
     named_town: float = 1.0
+    # How far a known time of day moves the 0/1-day prior towards TIME_PRIOR: 0 ignores it, 1 takes
+    # the Dutch strikes' 92:5 at face value (as if the monitor's date were always the strike's
+    # local date).  Off by default: Airwars' dates are a day after the strike's about as often as
+    # not (its analysts matched 0 and 1 days 39:40; daytime incidents with a clock time 4 of 8 at
+    # 0 days), so the hour does not tell the two apart; at 1.0 the 2014-2015 gold loses a rank-1
+    # and gains a wrong unambiguous call, and leave-one-month-out fitting of it gains nothing.
+    # `expected_delay` is shown in the features whatever the weight.
+    time_of_day: float = 0.0
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -73,7 +98,7 @@ DISTANCE_SCALE_KM = DEFAULT_WEIGHTS.distance_scale_km
 UNKNOWN_DISTANCE = DEFAULT_WEIGHTS.unknown_distance
 COUNTRY_MISMATCH = DEFAULT_WEIGHTS.country_mismatch
 STRIKES_WEIGHT = DEFAULT_WEIGHTS.strikes
-SCORED = ("date", "place", "country", "strikes", "later_release", "named")
+SCORED = ("date", "time_of_day", "place", "country", "strikes", "later_release", "named")
 
 
 @dataclass
@@ -96,6 +121,48 @@ def release_delay(incident: IncidentRecord, strike: StrikeRecord) -> int | None:
     if incident.date_end and incident.date_end > incident.date and delay > 0:
         delay = max(0, (when - incident.date_end).days)
     return delay
+
+
+def local_hours(time_of_day: str | None) -> tuple[float, float] | None:
+    """[from, to) local hours of "16:00", "10:00-14:00" or a period ("around_dawn"); None if unknown."""
+    if not time_of_day:
+        return None
+    text = time_of_day.strip().lower()
+    if text in PERIOD_HOURS:
+        return PERIOD_HOURS[text]
+    m = re.fullmatch(r"(\d{1,2}):(\d{2})(?::\d{2})?(?:\s*-\s*(\d{1,2}):(\d{2})(?::\d{2})?)?", text)
+    if not m:
+        return None
+    start = int(m.group(1)) + int(m.group(2)) / 60
+    if m.group(3) is None:
+        return start, start
+    return start, int(m.group(3)) + int(m.group(4)) / 60
+
+
+def utc_offset(country: str | None, day: dt.date | None) -> int:
+    """Hours local time is ahead of Zulu: Iraq 3; Syria 3 from April to October (summer time, as in
+    2014-2016), else 2."""
+    if (country or "").lower() == "syria" and day is not None and not 4 <= day.month <= 10:
+        return 2
+    return 3
+
+
+def expected_delay(incident: IncidentRecord) -> int | None:
+    """The release delay the incident's local time of day predicts: 0 when it lies after local
+    midnight but before Zulu midnight (releases follow the Zulu day), 1 for any later hour, None
+    when the time is unknown or straddles the boundary."""
+    hours = local_hours(incident.time_of_day)
+    if hours is None or incident.date is None:
+        return None
+    lo, hi = hours
+    if hi < lo:                               # wraps midnight: cannot tell
+        return None
+    boundary = utc_offset(incident.country, incident.date)
+    if hi < boundary or (hi == boundary and hi > lo):      # a span's end is exclusive
+        return 0
+    if lo >= boundary:
+        return 1
+    return None
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -177,6 +244,11 @@ def rank_candidates(incident: IncidentRecord, strikes: Sequence[StrikeRecord], l
     cache = {} if cache is None else cache
     here = incident_point(incident, locate)
     named = _name_keys(incident.place_text) | _name_keys(incident.place_text_ar)
+    expect = expected_delay(incident)
+    timed: dict[int, float] = {}
+    if expect is not None and w.time_of_day:                    # log-ratio to the time-free prior, scaled by the weight
+        for d, p in ((expect, TIME_PRIOR["expected"]), (1 - expect, TIME_PRIOR["other"])):
+            timed[d] = round(w.time_of_day * math.log(p / DELAY_PRIOR[d]), 4)
     out: list[Candidate] = []
     keys: list[object] = []
     for strike in strikes:
@@ -185,6 +257,9 @@ def rank_candidates(incident: IncidentRecord, strikes: Sequence[StrikeRecord], l
             continue
         f: dict[str, float | int | None] = {"delay_days": delay}
         f["date"] = round(math.log(DELAY_PRIOR.get(delay, 0.01)), 4)
+        if expect is not None:
+            f["expected_delay"] = expect
+        f["time_of_day"] = timed.get(delay, 0.0)
         there = _strike_point(strike, locate, cache)
         if here and there:
             d = haversine_km(here[0], here[1], there[0], there[1])
@@ -299,4 +374,4 @@ def gazetteer_locate(gazetteer=None) -> Locate:
 
 __all__ = ["Candidate", "Weights", "DEFAULT_WEIGHTS", "rank_candidates", "rank_naive", "unambiguous",
            "AUTO_MIN_SCORE", "AUTO_MARGIN", "incident_point", "release_delay", "gazetteer_locate",
-           "haversine_km"]
+           "haversine_km", "expected_delay", "local_hours", "utc_offset"]
