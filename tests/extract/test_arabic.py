@@ -85,6 +85,31 @@ CASES = [
     ("ارتفاع حصيلة القصف إلى 17 قتيلاً مدنياً.", dict(count_min=17, victims="civilians")),
     # a bare figure governed by the harm word
     ("مقتل 5 وإصابة 10 بقصف روسي.", dict(count_min=5, injured_min=10, belligerent="Russian forces")),
+    # a figure after a colon, and in brackets
+    ("حصيلة القصف: 4 قتلى بينهم طفلان.", dict(count_min=4, children_min=2, victims="unspecified")),
+    ("مقتل (4) مدنيين بقصف مدفعي.", dict(count_min=4, victims="civilians")),
+    # a named victim with relatives: the name is one
+    ("استشهد الحاج سليم وأولاده الثلاثة بغارة على القرية.", dict(count_min=4)),
+    ("مقتل حسان وزوجته بقصف على منزلهما.", dict(count_min=2, women_min=1)),
+    ("أدت الغارة إلى مقتله مع طفليه وزوجته.", dict(count_min=4, children_min=2, women_min=1)),
+    ("مقتل عادل بالإضافة إلى اثنين من أبنائه بقصف.", dict(count_min=3)),
+    # a toll that rose, its harm word far back
+    ("ارتفعت حصيلة ضحايا القصف المدفعي على بلدة الأتارب، إلى سبعة مدنيين.", dict(count_min=7, victims="civilians")),
+    ("ارتفع عدد الشهداء في المخيم إلى 9.", dict(count_min=9, victims="unspecified")),
+    # one victim: an indefinite singular harm noun after an event word
+    ("سقوط قتيل وثلاثة جرحى بقصف على السوق.", dict(count_min=1, injured_min=3)),
+    ("ارتقاء شهيد بقصف مسيرة على الطريق.", dict(count_min=1, strike_type="drone")),
+    # more killed wordings
+    ("ارتكبت الطائرات مجزرة راح ضحيتها تسعة مدنيين.", dict(count_min=9, victims="civilians")),
+    ("قصف صاروخي أودى بحياة امرأتين في المخيم.", dict(count_min=2, victims="women", women_min=2)),
+    ("فقد ثلاثة أطفال حياتهم بانفجار قذيفة.", dict(count_min=3, victims="children")),
+    ("ستة مدنيين فقدوا حياتهم في القصف.", dict(count_min=6, victims="civilians")),
+    # "مدنيين" is a dual when "هما" follows
+    ("أسفر القصف عن مقتل مدنيين هما سعيد وأحمد.", dict(count_min=2, victims="civilians")),
+    # a definite number word after a plural relative is a part
+    ("مقتل ستة مدنيين بينهم امرأة وأطفالها الأربعة.", dict(count_min=6, women_min=1, children_min=4)),
+    # "في صفوف المدنيين"
+    ("سقوط 4 قتلى في صفوف المدنيين بقصف مدفعي.", dict(count_min=4, victims="civilians")),
 ]
 
 
@@ -107,6 +132,14 @@ NO_CLAIM = [
     "بلغت قيمة الأضرار 50 مليون ليرة.",                        # money
     "مقتل مدنيين بقصف على البلدة.",                            # plural with no figure (policy)
     "وقع حادث سير أدى إلى مقتل 4 أشخاص على الطريق الدولي.",   # not a strike
+    "أسماء الشهداء: 1- سامر 2- خالد",                          # list numbering
+    "قتل (6) مسلحين في الاشتباك.",                              # fighters, bracketed
+    "مقتل القيادي في الفصيل أبو خالد وشقيقه.",                  # a commander named with a relative
+    "ارتفع عدد قتلى الميليشيا في الهجوم إلى 12.",               # a rising toll of fighters
+    "ارتفاع عدد القتلى من قوات النظام إلى 15 قتيلاً.",
+    "سقط 5 قتلى في صفوف الفصائل بغارة.",                         # "في صفوف" + a group
+    "ارتقاء الشهيد محمد العلي في القصف.",                         # a definite singular (obituaries)
+    "فقد 3 أطفال في السوق المزدحم.",                              # missing, not killed
 ]
 
 

@@ -67,7 +67,7 @@ def _n(words: str) -> frozenset[str] | tuple[str, ...]:
 KILLED_WORDS = set(_n(
     "مقتل قتل قتلى قتيل قتيلا قتيلة قتلوا قتلت يقتل مصرع استشهاد استشهد استشهدت استشهدوا شهداء شهيد شهيدا شهيدة "
     "ضحايا ضحية وفاة توفي توفيت توفوا قضى قضوا قضت لقي لقوا لقيت حتفه حتفهم حتفها ارتقاء ارتقى ارتقت ارتقوا "
-    "جثث جثة جثامين جثمان تصفية اغتيال"))
+    "جثث جثة جثامين جثمان تصفية اغتيال ضحيته ضحيتها ضحيتهم ضحيتهما مصرعه مصرعها مصرعهم مصرعهما حتفهما بحياة"))
 INJURED_WORDS = set(_n(
     "إصابة اصابة إصابات إصابته أصيب أصيبت أصيبوا يصاب جرحى جريح جريحا جريحة جرح جرحوا جروح بجروح مصاب مصابين "
     "مصابون مصابا مصابة إصابتهم"))
@@ -91,7 +91,10 @@ _VICTIM_SPEC = {
     "relatives_w": "أم:s أمه:s أمها:s أمهم:s والدتهم:s والدته:s والدتها:s زوجته:s زوجة:s ابنته:s ابنتها:s",
     "relatives_m": "أب:s أبوه:s والده:s والدها:s والدهم:s أبيهم:s زوجها:s",
     "relatives_c": "طفلها:s طفله:s طفليه:d طفليها:d أطفالها:p أطفاله:p",
-    "relatives": "ابنه:s ابنها:s نجله:s شقيقه:s شقيقها:s شقيقته:s شقيقتها:s أخيه:s أخته:s أخوه:s ابنيه:d ابنيها:d",
+    "relatives_c2": "أطفالهم:p أطفالهما:p أطفالهن:p",
+    "relatives": "ابنه:s ابنها:s نجله:s شقيقه:s شقيقها:s شقيقته:s شقيقتها:s أخيه:s أخته:s أخوه:s ابنيه:d ابنيها:d "
+                 "أولاده:p أولادها:p أولادهم:p أولادهما:p أبناءه:p أبنائه:p أبناؤه:p أبنائها:p أبناءها:p أبنائهم:p "
+                 "أبنائهما:p بناته:p بناتها:p ابنتيه:d ابنتيها:d أشقائه:p أشقائها:p إخوته:p اخوته:p",
     "others": "آخرين:p آخرون:p آخر:s أخرى:s أخريات:p آخرين:p",
     "fighters": ("عنصر:s عنصرا:s عنصران:d عنصرين:d عناصر:p مقاتل:s مقاتلا:s مقاتلان:d مقاتلين:a مقاتلون:p "
                  "مقاتلي:p مسلح:s مسلحا:s مسلحين:a مسلحون:p مسلحي:p جندي:s جنديا:s جنديان:d جنديين:d جنود:p "
@@ -100,7 +103,8 @@ _VICTIM_SPEC = {
                  "مسؤول:s أمير:s متزعم:s قائد:s جهادي:s جهاديين:a"),
 }
 VICTIMS: dict[str, tuple[str, str]] = {}
-_REL_KIND = {"relatives_w": "women", "relatives_m": "men", "relatives_c": "children", "relatives": "people"}
+_REL_KIND = {"relatives_w": "women", "relatives_m": "men", "relatives_c": "children", "relatives_c2": "children",
+             "relatives": "people"}
 for _kind, _spec in _VICTIM_SPEC.items():
     for _item in _spec.split():
         _w, _g = _item.rsplit(":", 1)
@@ -650,6 +654,28 @@ _SINGLE_HARM_VERBS = {**{w: "killed" for w in _n("قتل قتلت قتلا قت�
                       **{w: "injured" for w in _n("أصيب أصيبت أصيبا جرح جرحت")}}
 _AMONG = set(_n("بينهم بينهن منهم منهن بينها ومنهم ومن بينهم بينهما منهما"))
 _AMONG_PAIR = (norm("من"), norm("بينهم"))
+# "مع/برفقة/إلى جانب/بالإضافة إلى" join a victim to the one before ("لمقتله مع أطفاله الستة").
+_WITH = set(_n("مع برفقة رفقة"))
+_WITH_TO = set(_n("جانب بالإضافة إضافة"))
+_TO = set(_n("إلى الى"))
+# Events whose indefinite singular harm noun is one victim: "سقوط قتيل", "ارتقاء شهيد".
+_FALL = set(_n("سقوط وقوع ارتقاء ارتقى سقط بسقوط بوقوع وسقوط ووقوع وارتقاء وارتقى وسقط"))
+_SINGLE_HARM_NOUNS = set(_n("قتيل قتيلا قتيلة شهيد شهيدا شهيدة ضحية"))
+# A killed word that a victim's name follows ("استشهاد عبد الله وابنه"), or that names its victim
+# by a pronoun ("لمقتله مع أطفاله").
+_NAME_ANCHOR = set(_n("مقتل استشهاد وفاة تصفية اغتيال استشهد استشهدت توفي توفيت"))
+_HARM_SELF = set(_n("مقتله مقتلها استشهاده استشهادها وفاته وفاتها"))
+_RISE = set(_n("ارتفاع ارتفعت ارتفع ترتفع يرتفع لترتفع ليرتفع"))
+_TOLL = set(_n("حصيلة عدد"))
+_LOST = set(_n("فقد فقدت فقدوا فقدن فقدا"))
+_LIFE = set(_n("حياته حياتها حياتهم حياتهما حياتهن"))
+_RANKS = norm("صفوف")
+_GROUPS = set(_n("فصيل فصائل قوات الفصائل ميليشيا ميليشيات مليشيا مليشيات تنظيم التنظيم حزب جيش الجيش هيئة الحرس "
+                 "لواء كتائب فرقة الفرقة"))
+_NOT_NAME = set(_n(
+    "في على من إلى الى عن جراء إثر اثر بسبب نتيجة خلال بعد قبل اليوم أمس امس صباح مساء فجر ظهر ليل ليلة يوم منذ "
+    "حيث التي الذي الذين ما مما وذلك كما بين أدى أسفر قصف غارة غارات استهداف هجوم برصاص رصاص قوات النظام الجيش "
+    "عدد عشرات مئات بقصف بغارة بغارات قرب داخل أثناء وهو وهي هو هي كل جميع"))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -674,6 +700,16 @@ def _victim_of(t: Tok, conj: bool = True) -> tuple[str, str] | None:
     if v is not None and VICTIMS[v][1] == "a" and _DUAL_MARKED.search(t.raw):
         return VICTIMS[v][0], "d"
     return VICTIMS[v] if v is not None else None
+
+
+@functools.lru_cache(maxsize=65536)
+def _is_harm_self(w: str) -> bool:
+    return _lookup(_HARM_SELF, w) is not None
+
+
+@functools.lru_cache(maxsize=65536)
+def _is_name_anchor(w: str) -> bool:
+    return _lookup(_NAME_ANCHOR, w) is not None
 
 
 class _Run:
@@ -707,8 +743,9 @@ class _Run:
                 return None
             if i + 1 < n and re.match(r"\s*[:/]\s*$", toks[i + 1].gap) and toks[i + 1].n[:1].isdigit():
                 return None     # a time or a date
-            if re.search(r"[:/%$]\s*$", t.gap) and t.gap.strip():
-                return None
+            if t.gap.strip() and (re.search(r"[%$]\s*$", t.gap) or (re.search(r"[:/]\s*$", t.gap) and (
+                    not re.search(r"\s", t.gap) or (i > 0 and toks[i - 1].n[:1].isdigit())))):
+                return None     # "10:30", "5/12", "$ 5"; but "الحصيلة: 5 قتلى" is a figure
             if (not t.gap and i > 0 and toks[i - 1].n[:1].isascii() and toks[i - 1].n[:1].isalpha()) or (
                     i + 1 < n and not toks[i + 1].gap and toks[i + 1].n[:1].isascii() and toks[i + 1].n[:1].isalpha()):
                 return None     # "21w", "1y", "Nov29": counts and times of a web page, not people
@@ -716,6 +753,8 @@ class _Run:
             nxt = text_after(self.text, t.end, 6)
             if re.match(r"\s*(?:[KkMm%]\b|views|Views|[/:]\d)", nxt):
                 return None
+            if re.match(r"[-–_)](?!\s*[0-9\u0660-\u0669])", nxt) and not (nxt[:1] == ")" and t.gap.rstrip()[-1:] == "("):
+                return None     # list numbering: "1- عبد الله", "2) محمد"
         else:
             v = _lookup(VAGUE_AR, t.n)
             if v is not None and (t.n in VAGUE_AR or t.n[:1] in "و"):
@@ -779,7 +818,8 @@ class _Run:
                     last += 1
         # What is counted.
         j = last + 1
-        if j < n and toks[j].sent == t.sent and not _CLAUSE.search(toks[j].gap.replace("-", "")):
+        bracketed = t.gap.rstrip()[-1:] == "(" and j < n and toks[j].gap.strip() == ")"   # "مقتل (3) مدنيين"
+        if j < n and toks[j].sent == t.sent and (bracketed or not _CLAUSE.search(toks[j].gap.replace("-", ""))):
             w = toks[j]
             if _lookup(NOT_PEOPLE_UNITS, w.n) is not None and w.n not in VICTIMS and _victim_of(w) is None:
                 return None
@@ -838,6 +878,16 @@ class _Run:
             return None
         if victim is not None:
             kind, g = victim
+            toks = self.toks
+            nxt = toks[i + 1] if i + 1 < len(toks) and toks[i + 1].sent == t.sent else None
+            # "أولاده الثلاثة", "أطفالها الخمسة": a definite number word after a plural
+            if nxt is not None and g in ("p", "a") and not nxt.gap.strip() and nxt.n.startswith("ال") and \
+                    nxt.n[2:] in UNITS and nxt.n != norm("الاثنين") and UNITS[nxt.n[2:]] >= 2:
+                v = UNITS[nxt.n[2:]]
+                return Figure(i, i + 1, v, v, "exact", kind)
+            # "استشهاد مدنيين، هما ...": the oblique dual, told by the pronoun after it
+            if nxt is not None and g == "a" and nxt.n in _n("هما وهما") and not re.search(r"[.!?؟؛\n]", nxt.gap):
+                return Figure(i, i, 2, 2, "exact", kind)
             # "مدنيين اثنين", "أطفال ثلاثة": the number after the noun
             if i + 1 < len(self.toks) and not self.toks[i + 1].gap.strip() and g in ("p", "a", "d") and \
                     (self.toks[i + 1].n in UNITS or self.toks[i + 1].n in TENS):
@@ -849,6 +899,10 @@ class _Run:
             if g == "s":
                 return Figure(i, i, 1, 1, "exact", kind)
             return None
+        # "سقوط قتيل", "ارتقاء شهيد": an indefinite singular harm noun after an event word is one victim
+        if (t.n in _SINGLE_HARM_NOUNS or t.n[:1] == "و" and t.n[1:] in _SINGLE_HARM_NOUNS) and i > 0 and \
+                self.toks[i - 1].n in _FALL and self.toks[i - 1].sent == t.sent and not t.gap.strip():
+            return Figure(i, i, 1, 1, "exact", "unspecified", harm=HARM_NOUNS[harm])
         # Dual harm nouns: "شهيدان", "قتيلين", "جريحين"
         if t.n.endswith(("ان", "ين")) and norm(harm) in _n("شهيد قتيل جريح مصاب ضحية") or (
                 t.n.endswith(("تان", "تين")) and harm in _n("شهيدة ضحية")):
@@ -880,6 +934,8 @@ class _Run:
             if toks[k].sent != toks[fig.end_tok].sent or (k > fig.end_tok + 1 and _CLAUSE.search(toks[k].gap)):
                 break
             w = toks[k].n
+            if w in _LOST and k + 1 < n and toks[k + 1].n in _LIFE:
+                return "killed"     # "4 مدنيين فقدوا حياتهم"
             if w in _n("قتلوا قتلا استشهدوا استشهدا قضوا قضيا لقوا لقيا توفوا جرحوا أصيبوا أصيبا حتفهم ارتقوا قتلن أصبن "
                        "بين"):
                 if w == norm("بين"):
@@ -907,7 +963,9 @@ class _Run:
                 fig = self._figure_at(i)
             if fig is None:
                 fig = self._noun_figure(i)
-                if fig is not None:
+                if fig is None:
+                    fig = self._named_figure(i)
+                elif True:
                     kind_g = _victim_of(t)
                     # A singular or plain people noun needs a harm word right before it.
                     if fig.harm is None:
@@ -922,7 +980,7 @@ class _Run:
                             hb = ("part", i)
                         if hb is None:
                             # "و + singular" continuing an enumeration after a figure
-                            if not (t.n[:1] == "و" and last_fig_end >= i - 5 and last_claim is not None and
+                            if not (self._conj_before(fig) and last_fig_end >= i - 5 and last_claim is not None and
                                     toks[last_fig_end].sent == t.sent and not any(
                                         _harm_of(toks[x].n) for x in range(last_fig_end + 1, i))):
                                 i += 1
@@ -930,13 +988,21 @@ class _Run:
                             fig.harm = None
                         # "مقتل مدني": singular after harm; "مدنيين" (ambiguous) never reaches here
                         if kind_g and kind_g[1] == "s" and fig.count_min == 1 and i + 1 < n and \
-                                _victim_of(toks[i + 1]) and _victim_of(toks[i + 1])[1] in ("p", "a") and \
+                                _victim_of(toks[i + 1], False) and _victim_of(toks[i + 1], False)[1] in ("p", "a") and \
                                 not toks[i + 1].gap.strip():
                             i += 1
                             continue
             if fig is None:
                 i += 1
                 continue
+            ranks = self._ranks_after(fig)
+            if ranks == "fighters":
+                fig.victims = "fighters"        # "سقط 6 قتلى في صفوف فصيل ..."
+            elif ranks == "civilians" and fig.victims in ("unspecified", "people"):
+                fig.victims = "civilians"       # "سقوط 3 قتلى في صفوف المدنيين"
+            rise = self._rise_before(fig)
+            if rise is not None and rise[0] == "fighters":
+                fig.victims = "fighters"
             # Harm
             harm = fig.harm
             link = None
@@ -951,6 +1017,10 @@ class _Run:
                     harm, link = hb
                 else:
                     harm = self._harm_after(fig)
+                if harm is None:
+                    hb = rise or self._lost_before(fig)
+                    if hb is not None:
+                        harm, link = hb
             else:
                 after = self._harm_after(fig)
                 if after == "killed or injured":
@@ -988,10 +1058,143 @@ class _Run:
             i = fig.end_tok + 1
         return self._finish()
 
+    def _named_figure(self, i: int) -> Figure | None:
+        """One victim named after a killed word, when relatives follow: "استشهاد عبد الله شاكر وأولاده
+        الثلاثة" (the name is one, the relatives are read as an enumeration), "لمقتله مع أطفاله الستة"."""
+        toks = self.toks
+        n = len(toks)
+        t = toks[i]
+        if _is_harm_self(t.n):
+            return Figure(i, i, 1, 1, "exact", "people", harm="killed") if self._relative_at(i + 1, t) else None
+        if i == 0 or not _is_name_anchor(toks[i - 1].n) or toks[i - 1].sent != t.sent or \
+                re.sub(r"[\s\"“”«»#'()]", "", t.gap):
+            return None
+        j = i
+        while j < n and j - i < 5 and toks[j].sent == t.sent and self._name_word(toks[j]) and (
+                j == i or not re.sub(r"[\s\"“”«»#'()_]", "", toks[j].gap)):
+            j += 1
+        if j == i or not self._relative_at(j, toks[j - 1]):
+            return None
+        return Figure(i, j - 1, 1, 1, "exact", "people", harm="killed")
+
+    @staticmethod
+    def _name_word(t: Tok) -> bool:
+        w = t.n
+        if len(w) < 2 or not ("\u0621" <= w[0] <= "\u064A") or w[0] in "و" and len(w) > 3:
+            return False
+        if w in _NOT_NAME or w in _WITH or w in _WITH_TO or w in _PLACE_STOP or w in UNITS or w in TENS or w in ONE_OF or w in VAGUE_AR or \
+                w in _AMONG or w in MONTHS_AR or w in WEEKDAYS_AR or w in _SAY:
+            return False
+        for table in (VICTIMS, KILLED_WORDS, INJURED_WORDS, _PLACE_HEAD, NOT_PEOPLE_UNITS, _GROUP_AFTER_MIN, _GROUPS):
+            if _lookup(table, w) is not None:
+                return False
+        return not any(rx.search(w) for _, rx in BELLIGERENTS)
+
+    def _relative_at(self, j: int, prev: Tok) -> bool:
+        """Whether token j starts a conjoined relative or person ("وابنه", "مع أطفاله", "بالإضافة إلى اثنين من")."""
+        toks = self.toks
+        n = len(toks)
+        if j >= n or toks[j].sent != prev.sent or _CLAUSE.search(re.sub(r"[\"“”«»()]", "", toks[j].gap)):
+            return False
+        w = toks[j]
+        k = j
+        if w.n[:1] != "و" or len(w.n) <= 2:
+            if _lookup(_WITH, w.n) is not None:
+                k = j + 1
+            elif _lookup(_WITH_TO, w.n) is not None and j + 1 < n and toks[j + 1].n in _TO:
+                k = j + 2
+            else:
+                return False
+            if k >= n or toks[k].sent != prev.sent:
+                return False
+        elif w.n == "و":
+            k = j + 1
+            if k >= n:
+                return False
+        v = _victim_of(toks[k])
+        if v is not None:
+            return v[0] not in ("fighters", "others", "family")
+        num = toks[k].n[1:] if toks[k].n[:1] == "و" and k == j else toks[k].n
+        return (num in UNITS or num[:1].isdigit()) and k + 2 < n and toks[k + 1].n == norm("من") and \
+            (_victim_of(toks[k + 2]) or ("fighters",))[0] not in ("fighters", "others")
+
+    def _rise_before(self, fig: Figure) -> tuple[str, int] | None:
+        """"ارتفعت حصيلة الشهداء جراء القصف على البلدة، إلى 4 مدنيين": a toll that rose, told far back."""
+        toks = self.toks
+        k = fig.start_tok - 1
+        if k < 1 or toks[k].n not in _TO or toks[k].sent != toks[fig.start_tok].sent:
+            return None
+        for m in range(k - 1, max(0, k - 25), -1):
+            if toks[m].sent != toks[k].sent or toks[m].n in _TO:
+                return None
+            if _lookup(_TOLL, toks[m].n) is not None and m > 0 and _lookup(_RISE, toks[m - 1].n) is not None:
+                for x in range(m + 1, min(m + 4, k)):
+                    h = _harm_of(toks[x].n)
+                    if h is not None:
+                        if self._group_after(x):
+                            return "fighters", k    # "ارتفاع عدد قتلى الفصيل إلى 3"
+                        return h, k
+                    if _lookup({norm("مجزرة")}, toks[x].n):
+                        return "killed", k
+                return None
+        return None
+
+    def _group_after(self, x: int) -> bool:
+        """Whether the words after harm word x name an armed group: "قتلى قسد", "القتلى من فصيل ..."."""
+        toks = self.toks
+        y = x + 1
+        if y < len(toks) and toks[y].n == norm("من"):
+            y += 1
+        if y >= len(toks) or toks[y].sent != toks[x].sent:
+            return False
+        w = toks[y].n
+        if _lookup(set(_n("ضحايا ضحية")), toks[x].n) is not None:
+            return False    # "ضحايا قسد" are the group's victims
+        v = _victim_of(toks[y])
+        return (v is not None and v[0] == "fighters") or _lookup(_GROUPS | _GROUP_AFTER_MIN, w) is not None or \
+            any(rx.fullmatch(_LIL.sub("ال", w)) for _, rx in BELLIGERENTS) or w in _n("قسد داعش الدولة")
+
+    def _lost_before(self, fig: Figure) -> tuple[str, int] | None:
+        """"فقد أربعة أطفال من عائلة واحدة حياتهم": lost their lives."""
+        toks = self.toks
+        k = fig.start_tok - 1
+        if k < 0 or toks[k].sent != toks[fig.start_tok].sent or _lookup(_LOST, toks[k].n) is None:
+            return None
+        for x in range(fig.end_tok + 1, min(len(toks), fig.end_tok + 6)):
+            if toks[x].sent != toks[k].sent or _CLAUSE.search(toks[x].gap):
+                return None
+            if toks[x].n in _LIFE:
+                return "killed", k
+        return None
+
+    def _ranks_after(self, fig: Figure) -> str | None:
+        """Who "في صفوف X" after a figure says was hit: fighters of a group, or civilians."""
+        toks = self.toks
+        for x in range(fig.end_tok + 1, min(len(toks) - 1, fig.end_tok + 8)):
+            if toks[x].sent != toks[fig.end_tok].sent or _CLAUSE.search(toks[x].gap):
+                return None
+            v = _victim_of(toks[x])
+            if toks[x].n[-4:] == _RANKS or toks[x].n in (_RANKS, "ب" + _RANKS):
+                nv = _victim_of(toks[x + 1])
+                if nv is not None:
+                    return nv[0]
+                if _lookup(_GROUPS | _GROUP_AFTER_MIN, toks[x + 1].n) is not None:
+                    return "fighters"
+                return None
+            if v is not None and v[0] != "others":
+                return None
+        return None
+
     def _conj_before(self, fig: Figure) -> bool:
         toks = self.toks
         k = fig.start_tok
-        return toks[k].n[:1] == "و" or (k > 0 and toks[k - 1].n == "و" and toks[k - 1].sent == toks[k].sent)
+        if toks[k].n[:1] == "و" or (k > 0 and toks[k - 1].n == "و" and toks[k - 1].sent == toks[k].sent):
+            return True
+        # "مع أطفاله", "برفقة والدته", "إلى جانب أطفالهما", "بالإضافة إلى اثنين من أبنائه"
+        if k > 0 and toks[k - 1].sent == toks[k].sent and _lookup(_WITH, toks[k - 1].n, conj=True):
+            return True
+        return k > 1 and toks[k - 2].sent == toks[k].sent and toks[k - 1].n in _TO and \
+            _lookup(_WITH_TO, toks[k - 2].n) is not None
 
     def _among_before(self, fig: Figure) -> bool:
         toks = self.toks
