@@ -99,6 +99,11 @@ CASES = [
     # one victim: an indefinite singular harm noun after an event word
     ("سقوط قتيل وثلاثة جرحى بقصف على السوق.", dict(count_min=1, injured_min=3)),
     ("ارتقاء شهيد بقصف مسيرة على الطريق.", dict(count_min=1, strike_type="drone")),
+    ("شهيد و3 جرحى بقصف على ورشة في الجبل.", dict(count_min=1, injured_min=3)),
+    ("الحصيلة الأولية: قتيل وعدة إصابات في السوق.", dict(count_min=1, injured_min=3, injured_max=None)),
+    # civilian callings are people
+    ("استشهد الصحفي سامي نور بغارة جوية.", dict(count_min=1, victims="people")),
+    ("مقتل 3 عمال بقصف على معمل للإسمنت.", dict(count_min=3, victims="people")),
     # more killed wordings
     ("ارتكبت الطائرات مجزرة راح ضحيتها تسعة مدنيين.", dict(count_min=9, victims="civilians")),
     ("قصف صاروخي أودى بحياة امرأتين في المخيم.", dict(count_min=2, victims="women", women_min=2)),
@@ -140,6 +145,7 @@ NO_CLAIM = [
     "سقط 5 قتلى في صفوف الفصائل بغارة.",                         # "في صفوف" + a group
     "ارتقاء الشهيد محمد العلي في القصف.",                         # a definite singular (obituaries)
     "فقد 3 أطفال في السوق المزدحم.",                              # missing, not killed
+    "سقط عدد من الأهالي بين قتيل وجريح.",                         # killed or injured, no count
 ]
 
 

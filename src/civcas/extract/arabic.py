@@ -81,7 +81,14 @@ _VICTIM_SPEC = {
     "civilians": ("مدني:s مدنيا:s مدنية:s مدنيان:d مدنيتان:d مدنيتين:d مدنيين:a مدنيون:p مدنيات:p"),
     "people": ("شخص:s شخصا:s شخصان:d شخصين:d أشخاص:p اشخاص:p مواطن:s مواطنا:s مواطنة:s مواطنان:d مواطنين:a "
                "مواطنون:p مواطنات:p نفس:s أفراد:p شقيقان:d شقيقين:d أخوين:d أخوان:d أشقاء:p سكان:p أهالي:p سوريين:a سوريون:p "
-               "نازح:s نازحين:a نازحون:p مدنيا:s"),
+               "نازح:s نازحين:a نازحون:p مدنيا:s "
+               # civilian callings: "استشهاد الصحفي ...", "مقتل 4 عمال", "مقتل متطوعين اثنين"
+               "صحفي:s صحفيا:s صحفية:s صحفيين:a صحفيون:p ناشط:s ناشطا:s ناشطة:s ناشطين:a ناشطون:p "
+               "متطوع:s متطوعا:s متطوعة:s متطوعين:a متطوعون:p مسعف:s مسعفا:s مسعفين:a مسعفون:p "
+               "طبيب:s طبيبا:s طبيبة:s أطباء:p ممرض:s ممرضة:s ممرضين:a ممرضون:p معلم:s معلما:s معلمة:s "
+               "معلمين:a معلمون:p مدرس:s مدرسا:s مدرسين:a طالب:s طالبا:s طالبة:s طلاب:p طالبات:p "
+               "عامل:s عاملا:s عمال:p راعي:s رعاة:p حاج:s مختار:s إعلامي:s إعلاميا:s إعلاميين:a "
+               "مصور:s مصورا:s سائق:s سائقا:s سائقين:a بائع:s بائعا:s باعة:p"),
     "children": ("طفل:s طفلا:s طفلة:s طفلان:d طفلين:d طفلتان:d طفلتين:d أطفال:p رضيع:s رضيعة:s رضع:p "
                  "قاصر:s قاصرين:a فتى:s فتاة:s طفلات:p"),
     "women": "امرأة:s مرأة:s مرأتان:d مرأتين:d إمرأة:s امرأتان:d امرأتين:d نساء:p سيدة:s سيدتان:d سيدتين:d سيدات:p",
@@ -900,8 +907,11 @@ class _Run:
                 return Figure(i, i, 1, 1, "exact", kind)
             return None
         # "سقوط قتيل", "ارتقاء شهيد": an indefinite singular harm noun after an event word is one victim
-        if (t.n in _SINGLE_HARM_NOUNS or t.n[:1] == "و" and t.n[1:] in _SINGLE_HARM_NOUNS) and i > 0 and \
-                self.toks[i - 1].n in _FALL and self.toks[i - 1].sent == t.sent and not t.gap.strip():
+        if (t.n in _SINGLE_HARM_NOUNS or t.n[:1] == "و" and t.n[1:] in _SINGLE_HARM_NOUNS) and (i > 0 and \
+                self.toks[i - 1].n in _FALL and self.toks[i - 1].sent == t.sent and not t.gap.strip() or
+                HARM_NOUNS[harm] == "killed" and self._injured_follows(i) and
+                not (i > 0 and self.toks[i - 1].n == norm("بين"))):    # "بين قتيل وجريح" is no count
+            # ... and "قتيل و7 مصابين", "شهيد وعدة إصابات": one killed, then the injured
             return Figure(i, i, 1, 1, "exact", "unspecified", harm=HARM_NOUNS[harm])
         # Dual harm nouns: "شهيدان", "قتيلين", "جريحين"
         if t.n.endswith(("ان", "ين")) and norm(harm) in _n("شهيد قتيل جريح مصاب ضحية") or (
@@ -1057,6 +1067,29 @@ class _Run:
             last_fig_end = fig.end_tok
             i = fig.end_tok + 1
         return self._finish()
+
+    def _injured_follows(self, i: int) -> bool:
+        """Whether "و" + injured words follow token i: "قتيل و7 جرحى", "شهيد وعدة إصابات", "قتيل وجريحان"."""
+        toks = self.toks
+        n = len(toks)
+        j = i + 1
+        if j >= n or toks[j].sent != toks[i].sent or _CLAUSE.search(toks[j].gap):
+            return False
+        w = toks[j].n
+        if w == "و":
+            j += 1
+            if j >= n:
+                return False
+            w = toks[j].n
+        elif w[:1] == "و":
+            w = w[1:]
+        else:
+            return False
+        if _harm_of(w) == "injured":
+            return True
+        if w[:1].isdigit() or w in UNITS or w in TENS or w in VAGUE_AR:
+            return j + 1 < n and toks[j + 1].sent == toks[i].sent and _harm_of(toks[j + 1].n) == "injured"
+        return False
 
     def _named_figure(self, i: int) -> Figure | None:
         """One victim named after a killed word, when relatives follow: "استشهاد عبد الله شاكر وأولاده
