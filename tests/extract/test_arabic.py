@@ -104,6 +104,12 @@ CASES = [
     # civilian callings are people
     ("استشهد الصحفي سامي نور بغارة جوية.", dict(count_min=1, victims="people")),
     ("مقتل 3 عمال بقصف على معمل للإسمنت.", dict(count_min=3, victims="people")),
+    # a breakdown in brackets is parts, not more dead
+    ("قتل 5 مدنيين من عائلة واحدة (رجل وزوجته و3 من أطفالهما) بغارة.", dict(count_min=5, children_min=3,
+                                                                             women_min=1, men_min=1)),
+    ("ارتفع عدد الضحايا إلى 6 قتلى مدنيين (طفلان وسيدتان ورجلان).", dict(count_min=6, children_min=2)),
+    # "بين قتيل وجريح" after the figure: killed or injured
+    ("ارتكبت الطائرات مجزرة راح ضحيتها 12 مدنياً بين قتيل وجريح.", dict(count_min=12, counted="killed or injured")),
     # more killed wordings
     ("ارتكبت الطائرات مجزرة راح ضحيتها تسعة مدنيين.", dict(count_min=9, victims="civilians")),
     ("قصف صاروخي أودى بحياة امرأتين في المخيم.", dict(count_min=2, victims="women", women_min=2)),
@@ -146,6 +152,7 @@ NO_CLAIM = [
     "ارتقاء الشهيد محمد العلي في القصف.",                         # a definite singular (obituaries)
     "فقد 3 أطفال في السوق المزدحم.",                              # missing, not killed
     "سقط عدد من الأهالي بين قتيل وجريح.",                         # killed or injured, no count
+    "استشهاد أربعة من المجاهدين في قصف على المعسكر.",             # fighters
 ]
 
 

@@ -107,7 +107,8 @@ _VICTIM_SPEC = {
                  "مقاتلي:p مسلح:s مسلحا:s مسلحين:a مسلحون:p مسلحي:p جندي:s جنديا:s جنديان:d جنديين:d جنود:p "
                  "عسكري:s عسكريا:s عسكريين:a عسكريون:p ضابط:s ضابطا:s ضباط:p قيادي:s قياديا:s قياديين:a قيادات:p "
                  "إرهابي:s إرهابيا:s إرهابيين:a إرهابيون:p مرتزق:s مرتزقة:p مجند:s مجندين:a عناصره:p عناصرها:p "
-                 "مسؤول:s أمير:s متزعم:s قائد:s جهادي:s جهاديين:a"),
+                 "مسؤول:s أمير:s متزعم:s قائد:s جهادي:s جهاديين:a مجاهد:s مجاهدا:s مجاهدين:a مجاهدون:p "
+                 "مجاهدي:p"),
 }
 VICTIMS: dict[str, tuple[str, str]] = {}
 _REL_KIND = {"relatives_w": "women", "relatives_m": "men", "relatives_c": "children", "relatives_c2": "children",
@@ -964,6 +965,7 @@ class _Run:
         last_claim_sent = -10
         last_fig_end = -10
         while i < n:
+            self._last_fig_end = last_fig_end
             t = toks[i]
             c0 = t.n[0]
             fig = None
@@ -1025,6 +1027,8 @@ class _Run:
                 hb = self._harm_before(fig)
                 if hb is not None:
                     harm, link = hb
+                    if self._harm_after(fig) == "killed or injured":
+                        harm = "killed or injured"      # "راح ضحيتها 13 مدنياً بين قتيل وجريح"
                 else:
                     harm = self._harm_after(fig)
                 if harm is None:
@@ -1235,7 +1239,11 @@ class _Run:
         if k >= 0 and toks[k].sent == toks[fig.start_tok].sent and (toks[k].n in _AMONG or
                                                                     _lookup(_AMONG, toks[k].n)):
             return True
-        return False
+        # A breakdown in brackets right after a figure: "6 قتلى مدنيين (طفلان وسيدتان ورجلان)"
+        last = getattr(self, "_last_fig_end", -10)
+        return k >= 0 and 0 <= k - last <= 4 and toks[fig.start_tok].gap.rstrip()[-1:] == "(" and \
+            toks[last].sent == toks[fig.start_tok].sent and not any(
+                _harm_of(toks[x].n) or toks[x].n[:1].isdigit() for x in range(last + 1, k + 1))
 
     def _place_figure(self, fig: Figure, harm: str, previous: ClaimRecord | None) -> None:
         toks = self.toks
