@@ -110,6 +110,12 @@ CASES = [
     ("ارتفع عدد الضحايا إلى 6 قتلى مدنيين (طفلان وسيدتان ورجلان).", dict(count_min=6, children_min=2)),
     # "بين قتيل وجريح" after the figure: killed or injured
     ("ارتكبت الطائرات مجزرة راح ضحيتها 12 مدنياً بين قتيل وجريح.", dict(count_min=12, counted="killed or injured")),
+    # a killed-or-injured pair governs one figure
+    ("قصف الطيران يقتل ويجرح أكثر من 40 مدنياً في المدينة.", dict(count_min=40, counted="killed or injured")),
+    ("مقتل وإصابة 5 أشخاص بانفجار عبوة.", dict(count_min=5, counted="killed or injured")),
+    ("قتل شخص على الأقل وأصيب ثلاثة آخرون بغارة.", dict(count_min=1, injured_min=3, counted="killed")),
+    # companions count as people
+    ("قتل الشاب حسين و3 من أصحابه بغارة على البستان.", dict(count_min=4)),
     # more killed wordings
     ("ارتكبت الطائرات مجزرة راح ضحيتها تسعة مدنيين.", dict(count_min=9, victims="civilians")),
     ("قصف صاروخي أودى بحياة امرأتين في المخيم.", dict(count_min=2, victims="women", women_min=2)),
@@ -153,6 +159,7 @@ NO_CLAIM = [
     "فقد 3 أطفال في السوق المزدحم.",                              # missing, not killed
     "سقط عدد من الأهالي بين قتيل وجريح.",                         # killed or injured, no count
     "استشهاد أربعة من المجاهدين في قصف على المعسكر.",             # fighters
+    "استشهاد عائلة كاملة جراء القصف.",                            # a family: no count
 ]
 
 

@@ -70,7 +70,7 @@ KILLED_WORDS = set(_n(
     "جثث جثة جثامين جثمان تصفية اغتيال ضحيته ضحيتها ضحيتهم ضحيتهما مصرعه مصرعها مصرعهم مصرعهما حتفهما بحياة"))
 INJURED_WORDS = set(_n(
     "إصابة اصابة إصابات إصابته أصيب أصيبت أصيبوا يصاب جرحى جريح جريحا جريحة جرح جرحوا جروح بجروح مصاب مصابين "
-    "مصابون مصابا مصابة إصابتهم"))
+    "مصابون مصابا مصابة إصابتهم يجرح تجرح"))
 # Harm nouns that are themselves what is counted ("5 قتلى", "3 جرحى").
 HARM_NOUNS = {**{w: "killed" for w in _n("قتلى قتيل قتيلا قتيلة شهداء شهيد شهيدا شهيدة ضحايا ضحية جثث جثة")},
               **{w: "injured" for w in _n("جرحى جريح جريحا جريحة مصاب مصابين مصابون مصابا مصابة إصابات إصابة")}}
@@ -99,6 +99,7 @@ _VICTIM_SPEC = {
     "relatives_m": "أب:s أبوه:s والده:s والدها:s والدهم:s أبيهم:s زوجها:s",
     "relatives_c": "طفلها:s طفله:s طفليه:d طفليها:d أطفالها:p أطفاله:p",
     "relatives_c2": "أطفالهم:p أطفالهما:p أطفالهن:p",
+    "relatives_p": "أصحابه:p رفاقه:p أصدقائه:p زملائه:p رفيقه:s صديقه:s زميله:s",
     "relatives": "ابنه:s ابنها:s نجله:s شقيقه:s شقيقها:s شقيقته:s شقيقتها:s أخيه:s أخته:s أخوه:s ابنيه:d ابنيها:d "
                  "أولاده:p أولادها:p أولادهم:p أولادهما:p أبناءه:p أبنائه:p أبناؤه:p أبنائها:p أبناءها:p أبنائهم:p "
                  "أبنائهما:p بناته:p بناتها:p ابنتيه:d ابنتيها:d أشقائه:p أشقائها:p إخوته:p اخوته:p",
@@ -112,7 +113,7 @@ _VICTIM_SPEC = {
 }
 VICTIMS: dict[str, tuple[str, str]] = {}
 _REL_KIND = {"relatives_w": "women", "relatives_m": "men", "relatives_c": "children", "relatives_c2": "children",
-             "relatives": "people"}
+             "relatives": "people", "relatives_p": "people"}
 for _kind, _spec in _VICTIM_SPEC.items():
     for _item in _spec.split():
         _w, _g = _item.rsplit(":", 1)
@@ -673,6 +674,8 @@ _SINGLE_HARM_NOUNS = set(_n("قتيل قتيلا قتيلة شهيد شهيدا 
 # by a pronoun ("لمقتله مع أطفاله").
 _NAME_ANCHOR = set(_n("مقتل استشهاد وفاة تصفية اغتيال استشهد استشهدت توفي توفيت"))
 _HARM_SELF = set(_n("مقتله مقتلها استشهاده استشهادها وفاته وفاتها"))
+# "مقتل وإصابة", "يقتل ويجرح": the second half of a killed-or-injured pair (not "وأصيب", which has its own subject)
+_PAIR_INJURED = set(_n("إصابة اصابة جرح يجرح تجرح"))
 _RISE = set(_n("ارتفاع ارتفعت ارتفع ترتفع يرتفع لترتفع ليرتفع"))
 _TOLL = set(_n("حصيلة عدد"))
 _LOST = set(_n("فقد فقدت فقدوا فقدن فقدا"))
@@ -904,7 +907,7 @@ class _Run:
                     return self._after_hedge(Figure(i, wn[1], wn[0], wn[0], "exact", kind))
             if g == "d":
                 return Figure(i, i, 2, 2, "exact", kind)
-            if g == "s":
+            if g == "s" and kind != "family":     # "استشهاد عائلة كاملة" says a family died, not how many
                 return Figure(i, i, 1, 1, "exact", kind)
             return None
         # "سقوط قتيل", "ارتقاء شهيد": an indefinite singular harm noun after an event word is one victim
@@ -930,6 +933,12 @@ class _Run:
                 break
             h = _harm_of(toks[k].n)
             if h is not None:
+                # "مقتل وإصابة 5 أشخاص", "يقتل ويجرح 60 مدنياً": one figure of both
+                if h == "injured" and toks[k].n[1:] in _PAIR_INJURED and k > 0 and \
+                        toks[k - 1].sent == toks[k].sent and _harm_of(toks[k - 1].n) == "killed":
+                    return "killed or injured", k
+                if h == "killed" and k + 1 < fig.start_tok and toks[k + 1].n[1:] in _PAIR_INJURED:
+                    return "killed or injured", k
                 return h, k
             if _lookup(_LINK, toks[k].n) is None and toks[k].n not in _LINK:
                 if steps >= 1:
