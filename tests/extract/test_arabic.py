@@ -114,6 +114,8 @@ CASES = [
     ("قصف الطيران يقتل ويجرح أكثر من 40 مدنياً في المدينة.", dict(count_min=40, counted="killed or injured")),
     ("مقتل وإصابة 5 أشخاص بانفجار عبوة.", dict(count_min=5, counted="killed or injured")),
     ("قتل شخص على الأقل وأصيب ثلاثة آخرون بغارة.", dict(count_min=1, injured_min=3, counted="killed")),
+    ("استشهاد امرأة وطفلتها بقصف مدفعي.", dict(count_min=2, women_min=1, children_min=1)),
+    ("استشهاد أب وابنتين له بغارة.", dict(count_min=3, men_min=1)),
     # companions count as people
     ("قتل الشاب حسين و3 من أصحابه بغارة على البستان.", dict(count_min=4)),
     # more killed wordings
@@ -121,6 +123,7 @@ CASES = [
     ("قصف صاروخي أودى بحياة امرأتين في المخيم.", dict(count_min=2, victims="women", women_min=2)),
     ("فقد ثلاثة أطفال حياتهم بانفجار قذيفة.", dict(count_min=3, victims="children")),
     ("ستة مدنيين فقدوا حياتهم في القصف.", dict(count_min=6, victims="civilians")),
+    ("فقدان مدني لحياته وإصابة آخر بقصف مدفعي.", dict(count_min=1, injured_min=1, victims="civilians")),
     # "مدنيين" is a dual when "هما" follows
     ("أسفر القصف عن مقتل مدنيين هما سعيد وأحمد.", dict(count_min=2, victims="civilians")),
     # a definite number word after a plural relative is a part
@@ -160,6 +163,7 @@ NO_CLAIM = [
     "سقط عدد من الأهالي بين قتيل وجريح.",                         # killed or injured, no count
     "استشهاد أربعة من المجاهدين في قصف على المعسكر.",             # fighters
     "استشهاد عائلة كاملة جراء القصف.",                            # a family: no count
+    "أعلن المجلس العسكري فقدان أربعة من مقاتليه بقصف.",            # fighters (possessed)
 ]
 
 

@@ -97,19 +97,19 @@ _VICTIM_SPEC = {
     # Relatives named in a list ("مقتل أم وطفلها", "وابنه"): one person each.
     "relatives_w": "أم:s أمه:s أمها:s أمهم:s والدتهم:s والدته:s والدتها:s زوجته:s زوجة:s ابنته:s ابنتها:s",
     "relatives_m": "أب:s أبوه:s والده:s والدها:s والدهم:s أبيهم:s زوجها:s",
-    "relatives_c": "طفلها:s طفله:s طفليه:d طفليها:d أطفالها:p أطفاله:p",
+    "relatives_c": "طفلها:s طفله:s طفليه:d طفليها:d أطفالها:p أطفاله:p طفلتها:s طفلته:s طفلتيه:d طفلتيها:d",
     "relatives_c2": "أطفالهم:p أطفالهما:p أطفالهن:p",
     "relatives_p": "أصحابه:p رفاقه:p أصدقائه:p زملائه:p رفيقه:s صديقه:s زميله:s",
     "relatives": "ابنه:s ابنها:s نجله:s شقيقه:s شقيقها:s شقيقته:s شقيقتها:s أخيه:s أخته:s أخوه:s ابنيه:d ابنيها:d "
                  "أولاده:p أولادها:p أولادهم:p أولادهما:p أبناءه:p أبنائه:p أبناؤه:p أبنائها:p أبناءها:p أبنائهم:p "
-                 "أبنائهما:p بناته:p بناتها:p ابنتيه:d ابنتيها:d أشقائه:p أشقائها:p إخوته:p اخوته:p",
+                 "أبنائهما:p بناته:p بناتها:p ابنتين:d ابنتان:d ابنين:d ابنان:d ابنتيه:d ابنتيها:d أشقائه:p أشقائها:p إخوته:p اخوته:p",
     "others": "آخرين:p آخرون:p آخر:s أخرى:s أخريات:p آخرين:p",
     "fighters": ("عنصر:s عنصرا:s عنصران:d عنصرين:d عناصر:p مقاتل:s مقاتلا:s مقاتلان:d مقاتلين:a مقاتلون:p "
                  "مقاتلي:p مسلح:s مسلحا:s مسلحين:a مسلحون:p مسلحي:p جندي:s جنديا:s جنديان:d جنديين:d جنود:p "
                  "عسكري:s عسكريا:s عسكريين:a عسكريون:p ضابط:s ضابطا:s ضباط:p قيادي:s قياديا:s قياديين:a قيادات:p "
                  "إرهابي:s إرهابيا:s إرهابيين:a إرهابيون:p مرتزق:s مرتزقة:p مجند:s مجندين:a عناصره:p عناصرها:p "
                  "مسؤول:s أمير:s متزعم:s قائد:s جهادي:s جهاديين:a مجاهد:s مجاهدا:s مجاهدين:a مجاهدون:p "
-                 "مجاهدي:p"),
+                 "مجاهدي:p مقاتليه:p مقاتليها:p مقاتليهم:p جنوده:p جنودها:p"),
 }
 VICTIMS: dict[str, tuple[str, str]] = {}
 _REL_KIND = {"relatives_w": "women", "relatives_m": "men", "relatives_c": "children", "relatives_c2": "children",
@@ -678,7 +678,7 @@ _HARM_SELF = set(_n("مقتله مقتلها استشهاده استشهادها
 _PAIR_INJURED = set(_n("إصابة اصابة جرح يجرح تجرح"))
 _RISE = set(_n("ارتفاع ارتفعت ارتفع ترتفع يرتفع لترتفع ليرتفع"))
 _TOLL = set(_n("حصيلة عدد"))
-_LOST = set(_n("فقد فقدت فقدوا فقدن فقدا"))
+_LOST = set(_n("فقد فقدت فقدوا فقدن فقدا فقدان"))
 _LIFE = set(_n("حياته حياتها حياتهم حياتهما حياتهن"))
 _RANKS = norm("صفوف")
 _GROUPS = set(_n("فصيل فصائل قوات الفصائل ميليشيا ميليشيات مليشيا مليشيات تنظيم التنظيم حزب جيش الجيش هيئة الحرس "
@@ -997,6 +997,10 @@ class _Run:
                             hb = (_SINGLE_HARM_VERBS[toks[i + 1].n], i + 1)
                             fig.harm = hb[0]
                             fig.end_tok = i + 1
+                        if hb is None:
+                            hb = self._lost_before(fig)
+                            if hb is not None:
+                                fig.harm = hb[0]
                         if hb is None and last_claim is not None and self._among_before(fig):
                             hb = ("part", i)
                         if hb is None:
@@ -1209,8 +1213,8 @@ class _Run:
         for x in range(fig.end_tok + 1, min(len(toks), fig.end_tok + 6)):
             if toks[x].sent != toks[k].sent or _CLAUSE.search(toks[x].gap):
                 return None
-            if toks[x].n in _LIFE:
-                return "killed", k
+            if _lookup(_LIFE, toks[x].n) is not None:
+                return "killed", k      # "فقدوا حياتهم", "فقدان مدني لحياته"
         return None
 
     def _ranks_after(self, fig: Figure) -> str | None:
