@@ -164,6 +164,9 @@ NO_CLAIM = [
     "استشهاد أربعة من المجاهدين في قصف على المعسكر.",             # fighters
     "استشهاد عائلة كاملة جراء القصف.",                            # a family: no count
     "أعلن المجلس العسكري فقدان أربعة من مقاتليه بقصف.",            # fighters (possessed)
+    "قتيلان ضمن فصيل مسلح إثر خلاف على حاجز.",                      # "ضمن" + a group
+    "استشهاد ثلاثة أبطال من المجاهدين في المعسكر.",                  # unknown noun, then "من" + fighters
+    "قتل شخصان مسلحان في عملية أمنية.",                             # people who are armed
 ]
 
 
@@ -240,6 +243,16 @@ def test_shared_arabic_texts(shared_dir):
             with_claims += bool(claims)
     assert n >= 3000
     assert with_claims > n // 4
+
+
+def test_thousands_word_after_a_thousands_number():
+    c = _one("مقتل أكثر من 2500 آلاف شخص منذ بداية الحرب.")
+    assert c.count_min == 2500 and c.type == "tally"
+
+
+def test_month_makes_tally():
+    c = _one("وثق المرصد مقتل 140 شخصاً خلال تموز بينهم 12 امرأة.")
+    assert c.type == "tally" and c.count_min == 140 and c.women_min == 12
 
 
 def test_thousands_after_digits():

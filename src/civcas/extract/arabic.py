@@ -105,7 +105,7 @@ _VICTIM_SPEC = {
                  "أبنائهما:p بناته:p بناتها:p ابنتين:d ابنتان:d ابنين:d ابنان:d ابنتيه:d ابنتيها:d أشقائه:p أشقائها:p إخوته:p اخوته:p",
     "others": "آخرين:p آخرون:p آخر:s أخرى:s أخريات:p آخرين:p",
     "fighters": ("عنصر:s عنصرا:s عنصران:d عنصرين:d عناصر:p مقاتل:s مقاتلا:s مقاتلان:d مقاتلين:a مقاتلون:p "
-                 "مقاتلي:p مسلح:s مسلحا:s مسلحين:a مسلحون:p مسلحي:p جندي:s جنديا:s جنديان:d جنديين:d جنود:p "
+                 "مقاتلي:p مسلح:s مسلحا:s مسلحان:d مسلحين:a مسلحون:p مسلحي:p جندي:s جنديا:s جنديان:d جنديين:d جنود:p "
                  "عسكري:s عسكريا:s عسكريين:a عسكريون:p ضابط:s ضابطا:s ضباط:p قيادي:s قياديا:s قياديين:a قيادات:p "
                  "إرهابي:s إرهابيا:s إرهابيين:a إرهابيون:p مرتزق:s مرتزقة:p مجند:s مجندين:a عناصره:p عناصرها:p "
                  "مسؤول:s أمير:s متزعم:s قائد:s جهادي:s جهاديين:a مجاهد:s مجاهدا:s مجاهدين:a مجاهدون:p "
@@ -384,6 +384,8 @@ for _names, _m in (("كانون الثاني|يناير|كانون ثاني", 1)
     for _nm in _names.split("|"):
         MONTHS_AR[norm(_nm)] = _m
 _MON_ALT = "|".join(sorted(MONTHS_AR, key=len, reverse=True))
+# "خلال تموز", "خلال شهر آب": a month's tally
+_PERIOD_MONTH = re.compile(norm("خلال (?:شهر )?") + rf"(?:{_MON_ALT})(?![\u0621-\u064A])")
 _DATE_DMY = re.compile(rf"(?<!\d)(?P<d>[0-3]?\d)\s*(?:من\s+)?(?:شهر\s+)?(?P<mon>{_MON_ALT})(?![\u0621-\u064A])"
                        rf"(?:\s*[,،/]?\s*(?:عام|سنة)?\s*(?P<y>(?:19|20)\d\d))?")
 _DATE_NUM = re.compile(r"(?<!\d)(?:(?P<y1>20\d\d)[/-](?P<m1>[01]?\d)[/-](?P<d1>[0-3]?\d)|"
@@ -797,8 +799,9 @@ class _Run:
                 value, last = wn
         if value is not None and last + 1 < n and toks[last + 1].sent == t.sent and not toks[last + 1].gap.strip():
             scale = _SCALE_AFTER.get(toks[last + 1].n)
-            if scale:       # "30 ألف قتيل", "ثلاثة آلاف"
-                value *= scale
+            if scale:       # "30 ألف قتيل", "ثلاثة آلاف"; "3000 آلاف" is 3000 (the word repeats the thousands)
+                if value < 1000 or scale > 1000:
+                    value *= scale
                 last += 1
         if vague is not None:
             cmin, cmax, qualifier = vague
@@ -862,6 +865,12 @@ class _Run:
                 return self._after_hedge(fig)
         if vague is not None:
             return None
+        # "ثلاثة أبطال من المجاهدين": a word in no lexicon, then "من" + fighters
+        if last + 3 < n and toks[last + 2].n == norm("من") and toks[last + 3].sent == t.sent and \
+                not _CLAUSE.search(toks[last + 1].gap + toks[last + 2].gap + toks[last + 3].gap) and (
+                    (_victim_of(toks[last + 3]) or ("",))[0] == "fighters" or
+                    _lookup(_GROUPS | _GROUP_AFTER_MIN, toks[last + 3].n) is not None):
+            return Figure(start_tok, last + 3, cmin, cmax, qualifier, "fighters")
         return self._after_hedge(Figure(start_tok, last, cmin, cmax, qualifier, "unspecified", bare=True))
 
     def _after_hedge(self, fig: Figure) -> Figure:
@@ -1020,6 +1029,10 @@ class _Run:
             if fig is None:
                 i += 1
                 continue
+            nxt = fig.end_tok + 1
+            if fig.victims not in ("fighters", "unspecified") and nxt < n and not toks[nxt].gap.strip() and \
+                    toks[nxt].sent == t.sent and (_victim_of(toks[nxt], False) or ("",))[0] == "fighters":
+                fig.victims = "fighters"        # "شخصان مسلحان": armed men
             ranks = self._ranks_after(fig)
             if ranks == "fighters":
                 fig.victims = "fighters"        # "سقط 6 قتلى في صفوف فصيل ..."
@@ -1224,7 +1237,7 @@ class _Run:
             if toks[x].sent != toks[fig.end_tok].sent or _CLAUSE.search(toks[x].gap):
                 return None
             v = _victim_of(toks[x])
-            if toks[x].n[-4:] == _RANKS or toks[x].n in (_RANKS, "ب" + _RANKS):
+            if toks[x].n[-4:] == _RANKS or toks[x].n in (_RANKS, "ب" + _RANKS, norm("ضمن")):
                 nv = _victim_of(toks[x + 1])
                 if nv is not None:
                     return nv[0]
@@ -1389,7 +1402,7 @@ class _Run:
                 x, y = self.sent_bounds[s]
                 if toks[y - 1].end - toks[x].start <= 1500:
                     frames.append((x, y))
-        if _PERIOD.search(ns):
+        if _PERIOD.search(ns) or _PERIOD_MONTH.search(ns):
             c.type = "tally"
             c.rule = c.rule.replace("incident", "tally")
             c.tally_kind = "other"
