@@ -124,6 +124,7 @@ CASES = [
     ("فقد ثلاثة أطفال حياتهم بانفجار قذيفة.", dict(count_min=3, victims="children")),
     ("ستة مدنيين فقدوا حياتهم في القصف.", dict(count_min=6, victims="civilians")),
     ("فقدان مدني لحياته وإصابة آخر بقصف مدفعي.", dict(count_min=1, injured_min=1, victims="civilians")),
+    ("فقد نحو 300 طفل حياتهم أو أصيبوا في القصف.", dict(count_min=300, counted="killed or injured")),
     # "مدنيين" is a dual when "هما" follows
     ("أسفر القصف عن مقتل مدنيين هما سعيد وأحمد.", dict(count_min=2, victims="civilians")),
     # a definite number word after a plural relative is a part
@@ -152,6 +153,7 @@ NO_CLAIM = [
     "بلغت قيمة الأضرار 50 مليون ليرة.",                        # money
     "مقتل مدنيين بقصف على البلدة.",                            # plural with no figure (policy)
     "وقع حادث سير أدى إلى مقتل 4 أشخاص على الطريق الدولي.",   # not a strike
+    "مقتل 40 شخصاً في تدافع خلال توزيع مساعدات في العاصمة.",   # a stampede
     "أسماء الشهداء: 1- سامر 2- خالد",                          # list numbering
     "قتل (6) مسلحين في الاشتباك.",                              # fighters, bracketed
     "مقتل القيادي في الفصيل أبو خالد وشقيقه.",                  # a commander named with a relative

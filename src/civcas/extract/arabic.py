@@ -158,7 +158,7 @@ _SAY = set(_n("قال وقال أفاد وأفاد ذكر وذكر أكد وأك
 _PERIOD = re.compile(norm(r"منذ|خلال (?:ال)?(?:شهر|عام|سنة|أسبوع|أشهر|أعوام|سنوات|أيام|الأسبوع|الماضي)|حصيلة شهر"
                           r"|الشهر الماضي|العام الماضي|منذ بداية|منذ مطلع|حتى الآن|الحصيلة الإجمالية|إجمالي"))
 _NOT_STRIKE = re.compile(r"(?<![\u0621-\u064A])(?:[وب]?(?:ال)?)" + norm(
-    r"(?:حادث سير|حوادث السير|حوادث سير|حادث مروري|غرق|انقلاب|فيروس|كورونا|زلزال)") + r"(?![\u0621-\u064A])")
+    r"(?:حادث سير|حوادث السير|حوادث سير|حادث مروري|غرق|انقلاب|فيروس|كورونا|زلزال|تدافع)") + r"(?![\u0621-\u064A])")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -1056,7 +1056,11 @@ class _Run:
                     if self._harm_after(fig) == "killed or injured":
                         harm = "killed or injured"      # "راح ضحيتها 13 مدنياً بين قتيل وجريح"
                 else:
-                    harm = self._harm_after(fig)
+                    lost = self._lost_before(fig)     # before "أصيبوا" in "فقدوا حياتهم أو أصيبوا"
+                    if lost is not None:
+                        harm, link = lost
+                    else:
+                        harm = self._harm_after(fig)
                 if harm is None:
                     hb = rise or self._lost_before(fig)
                     if hb is not None:
@@ -1227,7 +1231,10 @@ class _Run:
             if toks[x].sent != toks[k].sent or _CLAUSE.search(toks[x].gap):
                 return None
             if _lookup(_LIFE, toks[x].n) is not None:
-                return "killed", k      # "فقدوا حياتهم", "فقدان مدني لحياته"
+                # "فقدوا حياتهم", "فقدان مدني لحياته"; "فقدوا حياتهم أو أصيبوا" is both
+                if x + 2 < len(toks) and toks[x + 1].n == norm("أو") and _harm_of(toks[x + 2].n) == "injured":
+                    return "killed or injured", k
+                return "killed", k
         return None
 
     def _ranks_after(self, fig: Figure) -> str | None:
