@@ -85,6 +85,52 @@ CASES = [
     ("ارتفاع حصيلة القصف إلى 17 قتيلاً مدنياً.", dict(count_min=17, victims="civilians")),
     # a bare figure governed by the harm word
     ("مقتل 5 وإصابة 10 بقصف روسي.", dict(count_min=5, injured_min=10, belligerent="Russian forces")),
+    # a figure after a colon, and in brackets
+    ("حصيلة القصف: 4 قتلى بينهم طفلان.", dict(count_min=4, children_min=2, victims="unspecified")),
+    ("مقتل (4) مدنيين بقصف مدفعي.", dict(count_min=4, victims="civilians")),
+    # a named victim with relatives: the name is one
+    ("استشهد الحاج سليم وأولاده الثلاثة بغارة على القرية.", dict(count_min=4)),
+    ("مقتل حسان وزوجته بقصف على منزلهما.", dict(count_min=2, women_min=1)),
+    ("أدت الغارة إلى مقتله مع طفليه وزوجته.", dict(count_min=4, children_min=2, women_min=1)),
+    ("مقتل عادل بالإضافة إلى اثنين من أبنائه بقصف.", dict(count_min=3)),
+    # a toll that rose, its harm word far back
+    ("ارتفعت حصيلة ضحايا القصف المدفعي على بلدة الأتارب، إلى سبعة مدنيين.", dict(count_min=7, victims="civilians")),
+    ("ارتفع عدد الشهداء في المخيم إلى 9.", dict(count_min=9, victims="unspecified")),
+    # one victim: an indefinite singular harm noun after an event word
+    ("سقوط قتيل وثلاثة جرحى بقصف على السوق.", dict(count_min=1, injured_min=3)),
+    ("ارتقاء شهيد بقصف مسيرة على الطريق.", dict(count_min=1, strike_type="drone")),
+    ("شهيد و3 جرحى بقصف على ورشة في الجبل.", dict(count_min=1, injured_min=3)),
+    ("الحصيلة الأولية: قتيل وعدة إصابات في السوق.", dict(count_min=1, injured_min=3, injured_max=None)),
+    # civilian callings are people
+    ("استشهد الصحفي سامي نور بغارة جوية.", dict(count_min=1, victims="people")),
+    ("مقتل 3 عمال بقصف على معمل للإسمنت.", dict(count_min=3, victims="people")),
+    # a breakdown in brackets is parts, not more dead
+    ("قتل 5 مدنيين من عائلة واحدة (رجل وزوجته و3 من أطفالهما) بغارة.", dict(count_min=5, children_min=3,
+                                                                             women_min=1, men_min=1)),
+    ("ارتفع عدد الضحايا إلى 6 قتلى مدنيين (طفلان وسيدتان ورجلان).", dict(count_min=6, children_min=2)),
+    # "بين قتيل وجريح" after the figure: killed or injured
+    ("ارتكبت الطائرات مجزرة راح ضحيتها 12 مدنياً بين قتيل وجريح.", dict(count_min=12, counted="killed or injured")),
+    # a killed-or-injured pair governs one figure
+    ("قصف الطيران يقتل ويجرح أكثر من 40 مدنياً في المدينة.", dict(count_min=40, counted="killed or injured")),
+    ("مقتل وإصابة 5 أشخاص بانفجار عبوة.", dict(count_min=5, counted="killed or injured")),
+    ("قتل شخص على الأقل وأصيب ثلاثة آخرون بغارة.", dict(count_min=1, injured_min=3, counted="killed")),
+    ("استشهاد امرأة وطفلتها بقصف مدفعي.", dict(count_min=2, women_min=1, children_min=1)),
+    ("استشهاد أب وابنتين له بغارة.", dict(count_min=3, men_min=1)),
+    # companions count as people
+    ("قتل الشاب حسين و3 من أصحابه بغارة على البستان.", dict(count_min=4)),
+    # more killed wordings
+    ("ارتكبت الطائرات مجزرة راح ضحيتها تسعة مدنيين.", dict(count_min=9, victims="civilians")),
+    ("قصف صاروخي أودى بحياة امرأتين في المخيم.", dict(count_min=2, victims="women", women_min=2)),
+    ("فقد ثلاثة أطفال حياتهم بانفجار قذيفة.", dict(count_min=3, victims="children")),
+    ("ستة مدنيين فقدوا حياتهم في القصف.", dict(count_min=6, victims="civilians")),
+    ("فقدان مدني لحياته وإصابة آخر بقصف مدفعي.", dict(count_min=1, injured_min=1, victims="civilians")),
+    ("فقد نحو 300 طفل حياتهم أو أصيبوا في القصف.", dict(count_min=300, counted="killed or injured")),
+    # "مدنيين" is a dual when "هما" follows
+    ("أسفر القصف عن مقتل مدنيين هما سعيد وأحمد.", dict(count_min=2, victims="civilians")),
+    # a definite number word after a plural relative is a part
+    ("مقتل ستة مدنيين بينهم امرأة وأطفالها الأربعة.", dict(count_min=6, women_min=1, children_min=4)),
+    # "في صفوف المدنيين"
+    ("سقوط 4 قتلى في صفوف المدنيين بقصف مدفعي.", dict(count_min=4, victims="civilians")),
 ]
 
 
@@ -107,6 +153,22 @@ NO_CLAIM = [
     "بلغت قيمة الأضرار 50 مليون ليرة.",                        # money
     "مقتل مدنيين بقصف على البلدة.",                            # plural with no figure (policy)
     "وقع حادث سير أدى إلى مقتل 4 أشخاص على الطريق الدولي.",   # not a strike
+    "مقتل 40 شخصاً في تدافع خلال توزيع مساعدات في العاصمة.",   # a stampede
+    "أسماء الشهداء: 1- سامر 2- خالد",                          # list numbering
+    "قتل (6) مسلحين في الاشتباك.",                              # fighters, bracketed
+    "مقتل القيادي في الفصيل أبو خالد وشقيقه.",                  # a commander named with a relative
+    "ارتفع عدد قتلى الميليشيا في الهجوم إلى 12.",               # a rising toll of fighters
+    "ارتفاع عدد القتلى من قوات النظام إلى 15 قتيلاً.",
+    "سقط 5 قتلى في صفوف الفصائل بغارة.",                         # "في صفوف" + a group
+    "ارتقاء الشهيد محمد العلي في القصف.",                         # a definite singular (obituaries)
+    "فقد 3 أطفال في السوق المزدحم.",                              # missing, not killed
+    "سقط عدد من الأهالي بين قتيل وجريح.",                         # killed or injured, no count
+    "استشهاد أربعة من المجاهدين في قصف على المعسكر.",             # fighters
+    "استشهاد عائلة كاملة جراء القصف.",                            # a family: no count
+    "أعلن المجلس العسكري فقدان أربعة من مقاتليه بقصف.",            # fighters (possessed)
+    "قتيلان ضمن فصيل مسلح إثر خلاف على حاجز.",                      # "ضمن" + a group
+    "استشهاد ثلاثة أبطال من المجاهدين في المعسكر.",                  # unknown noun, then "من" + fighters
+    "قتل شخصان مسلحان في عملية أمنية.",                             # people who are armed
 ]
 
 
@@ -183,6 +245,16 @@ def test_shared_arabic_texts(shared_dir):
             with_claims += bool(claims)
     assert n >= 3000
     assert with_claims > n // 4
+
+
+def test_thousands_word_after_a_thousands_number():
+    c = _one("مقتل أكثر من 2500 آلاف شخص منذ بداية الحرب.")
+    assert c.count_min == 2500 and c.type == "tally"
+
+
+def test_month_makes_tally():
+    c = _one("وثق المرصد مقتل 140 شخصاً خلال تموز بينهم 12 امرأة.")
+    assert c.type == "tally" and c.count_min == 140 and c.women_min == 12
 
 
 def test_thousands_after_digits():

@@ -67,10 +67,10 @@ def _n(words: str) -> frozenset[str] | tuple[str, ...]:
 KILLED_WORDS = set(_n(
     "مقتل قتل قتلى قتيل قتيلا قتيلة قتلوا قتلت يقتل مصرع استشهاد استشهد استشهدت استشهدوا شهداء شهيد شهيدا شهيدة "
     "ضحايا ضحية وفاة توفي توفيت توفوا قضى قضوا قضت لقي لقوا لقيت حتفه حتفهم حتفها ارتقاء ارتقى ارتقت ارتقوا "
-    "جثث جثة جثامين جثمان تصفية اغتيال"))
+    "جثث جثة جثامين جثمان تصفية اغتيال ضحيته ضحيتها ضحيتهم ضحيتهما مصرعه مصرعها مصرعهم مصرعهما حتفهما بحياة"))
 INJURED_WORDS = set(_n(
     "إصابة اصابة إصابات إصابته أصيب أصيبت أصيبوا يصاب جرحى جريح جريحا جريحة جرح جرحوا جروح بجروح مصاب مصابين "
-    "مصابون مصابا مصابة إصابتهم"))
+    "مصابون مصابا مصابة إصابتهم يجرح تجرح"))
 # Harm nouns that are themselves what is counted ("5 قتلى", "3 جرحى").
 HARM_NOUNS = {**{w: "killed" for w in _n("قتلى قتيل قتيلا قتيلة شهداء شهيد شهيدا شهيدة ضحايا ضحية جثث جثة")},
               **{w: "injured" for w in _n("جرحى جريح جريحا جريحة مصاب مصابين مصابون مصابا مصابة إصابات إصابة")}}
@@ -81,7 +81,14 @@ _VICTIM_SPEC = {
     "civilians": ("مدني:s مدنيا:s مدنية:s مدنيان:d مدنيتان:d مدنيتين:d مدنيين:a مدنيون:p مدنيات:p"),
     "people": ("شخص:s شخصا:s شخصان:d شخصين:d أشخاص:p اشخاص:p مواطن:s مواطنا:s مواطنة:s مواطنان:d مواطنين:a "
                "مواطنون:p مواطنات:p نفس:s أفراد:p شقيقان:d شقيقين:d أخوين:d أخوان:d أشقاء:p سكان:p أهالي:p سوريين:a سوريون:p "
-               "نازح:s نازحين:a نازحون:p مدنيا:s"),
+               "نازح:s نازحين:a نازحون:p مدنيا:s "
+               # civilian callings: "استشهاد الصحفي ...", "مقتل 4 عمال", "مقتل متطوعين اثنين"
+               "صحفي:s صحفيا:s صحفية:s صحفيين:a صحفيون:p ناشط:s ناشطا:s ناشطة:s ناشطين:a ناشطون:p "
+               "متطوع:s متطوعا:s متطوعة:s متطوعين:a متطوعون:p مسعف:s مسعفا:s مسعفين:a مسعفون:p "
+               "طبيب:s طبيبا:s طبيبة:s أطباء:p ممرض:s ممرضة:s ممرضين:a ممرضون:p معلم:s معلما:s معلمة:s "
+               "معلمين:a معلمون:p مدرس:s مدرسا:s مدرسين:a طالب:s طالبا:s طالبة:s طلاب:p طالبات:p "
+               "عامل:s عاملا:s عمال:p راعي:s رعاة:p حاج:s مختار:s إعلامي:s إعلاميا:s إعلاميين:a "
+               "مصور:s مصورا:s سائق:s سائقا:s سائقين:a بائع:s بائعا:s باعة:p"),
     "children": ("طفل:s طفلا:s طفلة:s طفلان:d طفلين:d طفلتان:d طفلتين:d أطفال:p رضيع:s رضيعة:s رضع:p "
                  "قاصر:s قاصرين:a فتى:s فتاة:s طفلات:p"),
     "women": "امرأة:s مرأة:s مرأتان:d مرأتين:d إمرأة:s امرأتان:d امرأتين:d نساء:p سيدة:s سيدتان:d سيدتين:d سيدات:p",
@@ -90,17 +97,23 @@ _VICTIM_SPEC = {
     # Relatives named in a list ("مقتل أم وطفلها", "وابنه"): one person each.
     "relatives_w": "أم:s أمه:s أمها:s أمهم:s والدتهم:s والدته:s والدتها:s زوجته:s زوجة:s ابنته:s ابنتها:s",
     "relatives_m": "أب:s أبوه:s والده:s والدها:s والدهم:s أبيهم:s زوجها:s",
-    "relatives_c": "طفلها:s طفله:s طفليه:d طفليها:d أطفالها:p أطفاله:p",
-    "relatives": "ابنه:s ابنها:s نجله:s شقيقه:s شقيقها:s شقيقته:s شقيقتها:s أخيه:s أخته:s أخوه:s ابنيه:d ابنيها:d",
+    "relatives_c": "طفلها:s طفله:s طفليه:d طفليها:d أطفالها:p أطفاله:p طفلتها:s طفلته:s طفلتيه:d طفلتيها:d",
+    "relatives_c2": "أطفالهم:p أطفالهما:p أطفالهن:p",
+    "relatives_p": "أصحابه:p رفاقه:p أصدقائه:p زملائه:p رفيقه:s صديقه:s زميله:s",
+    "relatives": "ابنه:s ابنها:s نجله:s شقيقه:s شقيقها:s شقيقته:s شقيقتها:s أخيه:s أخته:s أخوه:s ابنيه:d ابنيها:d "
+                 "أولاده:p أولادها:p أولادهم:p أولادهما:p أبناءه:p أبنائه:p أبناؤه:p أبنائها:p أبناءها:p أبنائهم:p "
+                 "أبنائهما:p بناته:p بناتها:p ابنتين:d ابنتان:d ابنين:d ابنان:d ابنتيه:d ابنتيها:d أشقائه:p أشقائها:p إخوته:p اخوته:p",
     "others": "آخرين:p آخرون:p آخر:s أخرى:s أخريات:p آخرين:p",
     "fighters": ("عنصر:s عنصرا:s عنصران:d عنصرين:d عناصر:p مقاتل:s مقاتلا:s مقاتلان:d مقاتلين:a مقاتلون:p "
-                 "مقاتلي:p مسلح:s مسلحا:s مسلحين:a مسلحون:p مسلحي:p جندي:s جنديا:s جنديان:d جنديين:d جنود:p "
+                 "مقاتلي:p مسلح:s مسلحا:s مسلحان:d مسلحين:a مسلحون:p مسلحي:p جندي:s جنديا:s جنديان:d جنديين:d جنود:p "
                  "عسكري:s عسكريا:s عسكريين:a عسكريون:p ضابط:s ضابطا:s ضباط:p قيادي:s قياديا:s قياديين:a قيادات:p "
                  "إرهابي:s إرهابيا:s إرهابيين:a إرهابيون:p مرتزق:s مرتزقة:p مجند:s مجندين:a عناصره:p عناصرها:p "
-                 "مسؤول:s أمير:s متزعم:s قائد:s جهادي:s جهاديين:a"),
+                 "مسؤول:s أمير:s متزعم:s قائد:s جهادي:s جهاديين:a مجاهد:s مجاهدا:s مجاهدين:a مجاهدون:p "
+                 "مجاهدي:p مقاتليه:p مقاتليها:p مقاتليهم:p جنوده:p جنودها:p"),
 }
 VICTIMS: dict[str, tuple[str, str]] = {}
-_REL_KIND = {"relatives_w": "women", "relatives_m": "men", "relatives_c": "children", "relatives": "people"}
+_REL_KIND = {"relatives_w": "women", "relatives_m": "men", "relatives_c": "children", "relatives_c2": "children",
+             "relatives": "people", "relatives_p": "people"}
 for _kind, _spec in _VICTIM_SPEC.items():
     for _item in _spec.split():
         _w, _g = _item.rsplit(":", 1)
@@ -145,7 +158,7 @@ _SAY = set(_n("قال وقال أفاد وأفاد ذكر وذكر أكد وأك
 _PERIOD = re.compile(norm(r"منذ|خلال (?:ال)?(?:شهر|عام|سنة|أسبوع|أشهر|أعوام|سنوات|أيام|الأسبوع|الماضي)|حصيلة شهر"
                           r"|الشهر الماضي|العام الماضي|منذ بداية|منذ مطلع|حتى الآن|الحصيلة الإجمالية|إجمالي"))
 _NOT_STRIKE = re.compile(r"(?<![\u0621-\u064A])(?:[وب]?(?:ال)?)" + norm(
-    r"(?:حادث سير|حوادث السير|حوادث سير|حادث مروري|غرق|انقلاب|فيروس|كورونا|زلزال)") + r"(?![\u0621-\u064A])")
+    r"(?:حادث سير|حوادث السير|حوادث سير|حادث مروري|غرق|انقلاب|فيروس|كورونا|زلزال|تدافع)") + r"(?![\u0621-\u064A])")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -371,6 +384,8 @@ for _names, _m in (("كانون الثاني|يناير|كانون ثاني", 1)
     for _nm in _names.split("|"):
         MONTHS_AR[norm(_nm)] = _m
 _MON_ALT = "|".join(sorted(MONTHS_AR, key=len, reverse=True))
+# "خلال تموز", "خلال شهر آب": a month's tally
+_PERIOD_MONTH = re.compile(norm("خلال (?:شهر )?") + rf"(?:{_MON_ALT})(?![\u0621-\u064A])")
 _DATE_DMY = re.compile(rf"(?<!\d)(?P<d>[0-3]?\d)\s*(?:من\s+)?(?:شهر\s+)?(?P<mon>{_MON_ALT})(?![\u0621-\u064A])"
                        rf"(?:\s*[,،/]?\s*(?:عام|سنة)?\s*(?P<y>(?:19|20)\d\d))?")
 _DATE_NUM = re.compile(r"(?<!\d)(?:(?P<y1>20\d\d)[/-](?P<m1>[01]?\d)[/-](?P<d1>[0-3]?\d)|"
@@ -650,6 +665,30 @@ _SINGLE_HARM_VERBS = {**{w: "killed" for w in _n("قتل قتلت قتلا قت�
                       **{w: "injured" for w in _n("أصيب أصيبت أصيبا جرح جرحت")}}
 _AMONG = set(_n("بينهم بينهن منهم منهن بينها ومنهم ومن بينهم بينهما منهما"))
 _AMONG_PAIR = (norm("من"), norm("بينهم"))
+# "مع/برفقة/إلى جانب/بالإضافة إلى" join a victim to the one before ("لمقتله مع أطفاله الستة").
+_WITH = set(_n("مع برفقة رفقة"))
+_WITH_TO = set(_n("جانب بالإضافة إضافة"))
+_TO = set(_n("إلى الى"))
+# Events whose indefinite singular harm noun is one victim: "سقوط قتيل", "ارتقاء شهيد".
+_FALL = set(_n("سقوط وقوع ارتقاء ارتقى سقط بسقوط بوقوع وسقوط ووقوع وارتقاء وارتقى وسقط"))
+_SINGLE_HARM_NOUNS = set(_n("قتيل قتيلا قتيلة شهيد شهيدا شهيدة ضحية"))
+# A killed word that a victim's name follows ("استشهاد عبد الله وابنه"), or that names its victim
+# by a pronoun ("لمقتله مع أطفاله").
+_NAME_ANCHOR = set(_n("مقتل استشهاد وفاة تصفية اغتيال استشهد استشهدت توفي توفيت"))
+_HARM_SELF = set(_n("مقتله مقتلها استشهاده استشهادها وفاته وفاتها"))
+# "مقتل وإصابة", "يقتل ويجرح": the second half of a killed-or-injured pair (not "وأصيب", which has its own subject)
+_PAIR_INJURED = set(_n("إصابة اصابة جرح يجرح تجرح"))
+_RISE = set(_n("ارتفاع ارتفعت ارتفع ترتفع يرتفع لترتفع ليرتفع"))
+_TOLL = set(_n("حصيلة عدد"))
+_LOST = set(_n("فقد فقدت فقدوا فقدن فقدا فقدان"))
+_LIFE = set(_n("حياته حياتها حياتهم حياتهما حياتهن"))
+_RANKS = norm("صفوف")
+_GROUPS = set(_n("فصيل فصائل قوات الفصائل ميليشيا ميليشيات مليشيا مليشيات تنظيم التنظيم حزب جيش الجيش هيئة الحرس "
+                 "لواء كتائب فرقة الفرقة"))
+_NOT_NAME = set(_n(
+    "في على من إلى الى عن جراء إثر اثر بسبب نتيجة خلال بعد قبل اليوم أمس امس صباح مساء فجر ظهر ليل ليلة يوم منذ "
+    "حيث التي الذي الذين ما مما وذلك كما بين أدى أسفر قصف غارة غارات استهداف هجوم برصاص رصاص قوات النظام الجيش "
+    "عدد عشرات مئات بقصف بغارة بغارات قرب داخل أثناء وهو وهي هو هي كل جميع"))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -674,6 +713,16 @@ def _victim_of(t: Tok, conj: bool = True) -> tuple[str, str] | None:
     if v is not None and VICTIMS[v][1] == "a" and _DUAL_MARKED.search(t.raw):
         return VICTIMS[v][0], "d"
     return VICTIMS[v] if v is not None else None
+
+
+@functools.lru_cache(maxsize=65536)
+def _is_harm_self(w: str) -> bool:
+    return _lookup(_HARM_SELF, w) is not None
+
+
+@functools.lru_cache(maxsize=65536)
+def _is_name_anchor(w: str) -> bool:
+    return _lookup(_NAME_ANCHOR, w) is not None
 
 
 class _Run:
@@ -707,8 +756,9 @@ class _Run:
                 return None
             if i + 1 < n and re.match(r"\s*[:/]\s*$", toks[i + 1].gap) and toks[i + 1].n[:1].isdigit():
                 return None     # a time or a date
-            if re.search(r"[:/%$]\s*$", t.gap) and t.gap.strip():
-                return None
+            if t.gap.strip() and (re.search(r"[%$]\s*$", t.gap) or (re.search(r"[:/]\s*$", t.gap) and (
+                    not re.search(r"\s", t.gap) or (i > 0 and toks[i - 1].n[:1].isdigit())))):
+                return None     # "10:30", "5/12", "$ 5"; but "الحصيلة: 5 قتلى" is a figure
             if (not t.gap and i > 0 and toks[i - 1].n[:1].isascii() and toks[i - 1].n[:1].isalpha()) or (
                     i + 1 < n and not toks[i + 1].gap and toks[i + 1].n[:1].isascii() and toks[i + 1].n[:1].isalpha()):
                 return None     # "21w", "1y", "Nov29": counts and times of a web page, not people
@@ -716,6 +766,8 @@ class _Run:
             nxt = text_after(self.text, t.end, 6)
             if re.match(r"\s*(?:[KkMm%]\b|views|Views|[/:]\d)", nxt):
                 return None
+            if re.match(r"[-–_)](?!\s*[0-9\u0660-\u0669])", nxt) and not (nxt[:1] == ")" and t.gap.rstrip()[-1:] == "("):
+                return None     # list numbering: "1- عبد الله", "2) محمد"
         else:
             v = _lookup(VAGUE_AR, t.n)
             if v is not None and (t.n in VAGUE_AR or t.n[:1] in "و"):
@@ -747,8 +799,9 @@ class _Run:
                 value, last = wn
         if value is not None and last + 1 < n and toks[last + 1].sent == t.sent and not toks[last + 1].gap.strip():
             scale = _SCALE_AFTER.get(toks[last + 1].n)
-            if scale:       # "30 ألف قتيل", "ثلاثة آلاف"
-                value *= scale
+            if scale:       # "30 ألف قتيل", "ثلاثة آلاف"; "3000 آلاف" is 3000 (the word repeats the thousands)
+                if value < 1000 or scale > 1000:
+                    value *= scale
                 last += 1
         if vague is not None:
             cmin, cmax, qualifier = vague
@@ -779,7 +832,8 @@ class _Run:
                     last += 1
         # What is counted.
         j = last + 1
-        if j < n and toks[j].sent == t.sent and not _CLAUSE.search(toks[j].gap.replace("-", "")):
+        bracketed = t.gap.rstrip()[-1:] == "(" and j < n and toks[j].gap.strip() == ")"   # "مقتل (3) مدنيين"
+        if j < n and toks[j].sent == t.sent and (bracketed or not _CLAUSE.search(toks[j].gap.replace("-", ""))):
             w = toks[j]
             if _lookup(NOT_PEOPLE_UNITS, w.n) is not None and w.n not in VICTIMS and _victim_of(w) is None:
                 return None
@@ -811,6 +865,12 @@ class _Run:
                 return self._after_hedge(fig)
         if vague is not None:
             return None
+        # "ثلاثة أبطال من المجاهدين": a word in no lexicon, then "من" + fighters
+        if last + 3 < n and toks[last + 2].n == norm("من") and toks[last + 3].sent == t.sent and \
+                not _CLAUSE.search(toks[last + 1].gap + toks[last + 2].gap + toks[last + 3].gap) and (
+                    (_victim_of(toks[last + 3]) or ("",))[0] == "fighters" or
+                    _lookup(_GROUPS | _GROUP_AFTER_MIN, toks[last + 3].n) is not None):
+            return Figure(start_tok, last + 3, cmin, cmax, qualifier, "fighters")
         return self._after_hedge(Figure(start_tok, last, cmin, cmax, qualifier, "unspecified", bare=True))
 
     def _after_hedge(self, fig: Figure) -> Figure:
@@ -838,6 +898,16 @@ class _Run:
             return None
         if victim is not None:
             kind, g = victim
+            toks = self.toks
+            nxt = toks[i + 1] if i + 1 < len(toks) and toks[i + 1].sent == t.sent else None
+            # "أولاده الثلاثة", "أطفالها الخمسة": a definite number word after a plural
+            if nxt is not None and g in ("p", "a") and not nxt.gap.strip() and nxt.n.startswith("ال") and \
+                    nxt.n[2:] in UNITS and nxt.n != norm("الاثنين") and UNITS[nxt.n[2:]] >= 2:
+                v = UNITS[nxt.n[2:]]
+                return Figure(i, i + 1, v, v, "exact", kind)
+            # "استشهاد مدنيين، هما ...": the oblique dual, told by the pronoun after it
+            if nxt is not None and g == "a" and nxt.n in _n("هما وهما") and not re.search(r"[.!?؟؛\n]", nxt.gap):
+                return Figure(i, i, 2, 2, "exact", kind)
             # "مدنيين اثنين", "أطفال ثلاثة": the number after the noun
             if i + 1 < len(self.toks) and not self.toks[i + 1].gap.strip() and g in ("p", "a", "d") and \
                     (self.toks[i + 1].n in UNITS or self.toks[i + 1].n in TENS):
@@ -846,9 +916,16 @@ class _Run:
                     return self._after_hedge(Figure(i, wn[1], wn[0], wn[0], "exact", kind))
             if g == "d":
                 return Figure(i, i, 2, 2, "exact", kind)
-            if g == "s":
+            if g == "s" and kind != "family":     # "استشهاد عائلة كاملة" says a family died, not how many
                 return Figure(i, i, 1, 1, "exact", kind)
             return None
+        # "سقوط قتيل", "ارتقاء شهيد": an indefinite singular harm noun after an event word is one victim
+        if (t.n in _SINGLE_HARM_NOUNS or t.n[:1] == "و" and t.n[1:] in _SINGLE_HARM_NOUNS) and (i > 0 and \
+                self.toks[i - 1].n in _FALL and self.toks[i - 1].sent == t.sent and not t.gap.strip() or
+                HARM_NOUNS[harm] == "killed" and self._injured_follows(i) and
+                not (i > 0 and self.toks[i - 1].n == norm("بين"))):    # "بين قتيل وجريح" is no count
+            # ... and "قتيل و7 مصابين", "شهيد وعدة إصابات": one killed, then the injured
+            return Figure(i, i, 1, 1, "exact", "unspecified", harm=HARM_NOUNS[harm])
         # Dual harm nouns: "شهيدان", "قتيلين", "جريحين"
         if t.n.endswith(("ان", "ين")) and norm(harm) in _n("شهيد قتيل جريح مصاب ضحية") or (
                 t.n.endswith(("تان", "تين")) and harm in _n("شهيدة ضحية")):
@@ -865,6 +942,12 @@ class _Run:
                 break
             h = _harm_of(toks[k].n)
             if h is not None:
+                # "مقتل وإصابة 5 أشخاص", "يقتل ويجرح 60 مدنياً": one figure of both
+                if h == "injured" and toks[k].n[1:] in _PAIR_INJURED and k > 0 and \
+                        toks[k - 1].sent == toks[k].sent and _harm_of(toks[k - 1].n) == "killed":
+                    return "killed or injured", k
+                if h == "killed" and k + 1 < fig.start_tok and toks[k + 1].n[1:] in _PAIR_INJURED:
+                    return "killed or injured", k
                 return h, k
             if _lookup(_LINK, toks[k].n) is None and toks[k].n not in _LINK:
                 if steps >= 1:
@@ -880,6 +963,8 @@ class _Run:
             if toks[k].sent != toks[fig.end_tok].sent or (k > fig.end_tok + 1 and _CLAUSE.search(toks[k].gap)):
                 break
             w = toks[k].n
+            if w in _LOST and k + 1 < n and toks[k + 1].n in _LIFE:
+                return "killed"     # "4 مدنيين فقدوا حياتهم"
             if w in _n("قتلوا قتلا استشهدوا استشهدا قضوا قضيا لقوا لقيا توفوا جرحوا أصيبوا أصيبا حتفهم ارتقوا قتلن أصبن "
                        "بين"):
                 if w == norm("بين"):
@@ -898,6 +983,7 @@ class _Run:
         last_claim_sent = -10
         last_fig_end = -10
         while i < n:
+            self._last_fig_end = last_fig_end
             t = toks[i]
             c0 = t.n[0]
             fig = None
@@ -907,7 +993,9 @@ class _Run:
                 fig = self._figure_at(i)
             if fig is None:
                 fig = self._noun_figure(i)
-                if fig is not None:
+                if fig is None:
+                    fig = self._named_figure(i)
+                elif True:
                     kind_g = _victim_of(t)
                     # A singular or plain people noun needs a harm word right before it.
                     if fig.harm is None:
@@ -918,11 +1006,15 @@ class _Run:
                             hb = (_SINGLE_HARM_VERBS[toks[i + 1].n], i + 1)
                             fig.harm = hb[0]
                             fig.end_tok = i + 1
+                        if hb is None:
+                            hb = self._lost_before(fig)
+                            if hb is not None:
+                                fig.harm = hb[0]
                         if hb is None and last_claim is not None and self._among_before(fig):
                             hb = ("part", i)
                         if hb is None:
                             # "و + singular" continuing an enumeration after a figure
-                            if not (t.n[:1] == "و" and last_fig_end >= i - 5 and last_claim is not None and
+                            if not (self._conj_before(fig) and last_fig_end >= i - 5 and last_claim is not None and
                                     toks[last_fig_end].sent == t.sent and not any(
                                         _harm_of(toks[x].n) for x in range(last_fig_end + 1, i))):
                                 i += 1
@@ -930,13 +1022,25 @@ class _Run:
                             fig.harm = None
                         # "مقتل مدني": singular after harm; "مدنيين" (ambiguous) never reaches here
                         if kind_g and kind_g[1] == "s" and fig.count_min == 1 and i + 1 < n and \
-                                _victim_of(toks[i + 1]) and _victim_of(toks[i + 1])[1] in ("p", "a") and \
+                                _victim_of(toks[i + 1], False) and _victim_of(toks[i + 1], False)[1] in ("p", "a") and \
                                 not toks[i + 1].gap.strip():
                             i += 1
                             continue
             if fig is None:
                 i += 1
                 continue
+            nxt = fig.end_tok + 1
+            if fig.victims not in ("fighters", "unspecified") and nxt < n and not toks[nxt].gap.strip() and \
+                    toks[nxt].sent == t.sent and (_victim_of(toks[nxt], False) or ("",))[0] == "fighters":
+                fig.victims = "fighters"        # "شخصان مسلحان": armed men
+            ranks = self._ranks_after(fig)
+            if ranks == "fighters":
+                fig.victims = "fighters"        # "سقط 6 قتلى في صفوف فصيل ..."
+            elif ranks == "civilians" and fig.victims in ("unspecified", "people"):
+                fig.victims = "civilians"       # "سقوط 3 قتلى في صفوف المدنيين"
+            rise = self._rise_before(fig)
+            if rise is not None and rise[0] == "fighters":
+                fig.victims = "fighters"
             # Harm
             harm = fig.harm
             link = None
@@ -949,8 +1053,18 @@ class _Run:
                 hb = self._harm_before(fig)
                 if hb is not None:
                     harm, link = hb
+                    if self._harm_after(fig) == "killed or injured":
+                        harm = "killed or injured"      # "راح ضحيتها 13 مدنياً بين قتيل وجريح"
                 else:
-                    harm = self._harm_after(fig)
+                    lost = self._lost_before(fig)     # before "أصيبوا" in "فقدوا حياتهم أو أصيبوا"
+                    if lost is not None:
+                        harm, link = lost
+                    else:
+                        harm = self._harm_after(fig)
+                if harm is None:
+                    hb = rise or self._lost_before(fig)
+                    if hb is not None:
+                        harm, link = hb
             else:
                 after = self._harm_after(fig)
                 if after == "killed or injured":
@@ -988,10 +1102,169 @@ class _Run:
             i = fig.end_tok + 1
         return self._finish()
 
+    def _injured_follows(self, i: int) -> bool:
+        """Whether "و" + injured words follow token i: "قتيل و7 جرحى", "شهيد وعدة إصابات", "قتيل وجريحان"."""
+        toks = self.toks
+        n = len(toks)
+        j = i + 1
+        if j >= n or toks[j].sent != toks[i].sent or _CLAUSE.search(toks[j].gap):
+            return False
+        w = toks[j].n
+        if w == "و":
+            j += 1
+            if j >= n:
+                return False
+            w = toks[j].n
+        elif w[:1] == "و":
+            w = w[1:]
+        else:
+            return False
+        if _harm_of(w) == "injured":
+            return True
+        if w[:1].isdigit() or w in UNITS or w in TENS or w in VAGUE_AR:
+            return j + 1 < n and toks[j + 1].sent == toks[i].sent and _harm_of(toks[j + 1].n) == "injured"
+        return False
+
+    def _named_figure(self, i: int) -> Figure | None:
+        """One victim named after a killed word, when relatives follow: "استشهاد عبد الله شاكر وأولاده
+        الثلاثة" (the name is one, the relatives are read as an enumeration), "لمقتله مع أطفاله الستة"."""
+        toks = self.toks
+        n = len(toks)
+        t = toks[i]
+        if _is_harm_self(t.n):
+            return Figure(i, i, 1, 1, "exact", "people", harm="killed") if self._relative_at(i + 1, t) else None
+        if i == 0 or not _is_name_anchor(toks[i - 1].n) or toks[i - 1].sent != t.sent or \
+                re.sub(r"[\s\"“”«»#'()]", "", t.gap):
+            return None
+        j = i
+        while j < n and j - i < 5 and toks[j].sent == t.sent and self._name_word(toks[j]) and (
+                j == i or not re.sub(r"[\s\"“”«»#'()_]", "", toks[j].gap)):
+            j += 1
+        if j == i or not self._relative_at(j, toks[j - 1]):
+            return None
+        return Figure(i, j - 1, 1, 1, "exact", "people", harm="killed")
+
+    @staticmethod
+    def _name_word(t: Tok) -> bool:
+        w = t.n
+        if len(w) < 2 or not ("\u0621" <= w[0] <= "\u064A") or w[0] in "و" and len(w) > 3:
+            return False
+        if w in _NOT_NAME or w in _WITH or w in _WITH_TO or w in _PLACE_STOP or w in UNITS or w in TENS or w in ONE_OF or w in VAGUE_AR or \
+                w in _AMONG or w in MONTHS_AR or w in WEEKDAYS_AR or w in _SAY:
+            return False
+        for table in (VICTIMS, KILLED_WORDS, INJURED_WORDS, _PLACE_HEAD, NOT_PEOPLE_UNITS, _GROUP_AFTER_MIN, _GROUPS):
+            if _lookup(table, w) is not None:
+                return False
+        return not any(rx.search(w) for _, rx in BELLIGERENTS)
+
+    def _relative_at(self, j: int, prev: Tok) -> bool:
+        """Whether token j starts a conjoined relative or person ("وابنه", "مع أطفاله", "بالإضافة إلى اثنين من")."""
+        toks = self.toks
+        n = len(toks)
+        if j >= n or toks[j].sent != prev.sent or _CLAUSE.search(re.sub(r"[\"“”«»()]", "", toks[j].gap)):
+            return False
+        w = toks[j]
+        k = j
+        if w.n[:1] != "و" or len(w.n) <= 2:
+            if _lookup(_WITH, w.n) is not None:
+                k = j + 1
+            elif _lookup(_WITH_TO, w.n) is not None and j + 1 < n and toks[j + 1].n in _TO:
+                k = j + 2
+            else:
+                return False
+            if k >= n or toks[k].sent != prev.sent:
+                return False
+        elif w.n == "و":
+            k = j + 1
+            if k >= n:
+                return False
+        v = _victim_of(toks[k])
+        if v is not None:
+            return v[0] not in ("fighters", "others", "family")
+        num = toks[k].n[1:] if toks[k].n[:1] == "و" and k == j else toks[k].n
+        return (num in UNITS or num[:1].isdigit()) and k + 2 < n and toks[k + 1].n == norm("من") and \
+            (_victim_of(toks[k + 2]) or ("fighters",))[0] not in ("fighters", "others")
+
+    def _rise_before(self, fig: Figure) -> tuple[str, int] | None:
+        """"ارتفعت حصيلة الشهداء جراء القصف على البلدة، إلى 4 مدنيين": a toll that rose, told far back."""
+        toks = self.toks
+        k = fig.start_tok - 1
+        if k < 1 or toks[k].n not in _TO or toks[k].sent != toks[fig.start_tok].sent:
+            return None
+        for m in range(k - 1, max(0, k - 25), -1):
+            if toks[m].sent != toks[k].sent or toks[m].n in _TO:
+                return None
+            if _lookup(_TOLL, toks[m].n) is not None and m > 0 and _lookup(_RISE, toks[m - 1].n) is not None:
+                for x in range(m + 1, min(m + 4, k)):
+                    h = _harm_of(toks[x].n)
+                    if h is not None:
+                        if self._group_after(x):
+                            return "fighters", k    # "ارتفاع عدد قتلى الفصيل إلى 3"
+                        return h, k
+                    if _lookup({norm("مجزرة")}, toks[x].n):
+                        return "killed", k
+                return None
+        return None
+
+    def _group_after(self, x: int) -> bool:
+        """Whether the words after harm word x name an armed group: "قتلى قسد", "القتلى من فصيل ..."."""
+        toks = self.toks
+        y = x + 1
+        if y < len(toks) and toks[y].n == norm("من"):
+            y += 1
+        if y >= len(toks) or toks[y].sent != toks[x].sent:
+            return False
+        w = toks[y].n
+        if _lookup(set(_n("ضحايا ضحية")), toks[x].n) is not None:
+            return False    # "ضحايا قسد" are the group's victims
+        v = _victim_of(toks[y])
+        return (v is not None and v[0] == "fighters") or _lookup(_GROUPS | _GROUP_AFTER_MIN, w) is not None or \
+            any(rx.fullmatch(_LIL.sub("ال", w)) for _, rx in BELLIGERENTS) or w in _n("قسد داعش الدولة")
+
+    def _lost_before(self, fig: Figure) -> tuple[str, int] | None:
+        """"فقد أربعة أطفال من عائلة واحدة حياتهم": lost their lives."""
+        toks = self.toks
+        k = fig.start_tok - 1
+        if k < 0 or toks[k].sent != toks[fig.start_tok].sent or _lookup(_LOST, toks[k].n) is None:
+            return None
+        for x in range(fig.end_tok + 1, min(len(toks), fig.end_tok + 6)):
+            if toks[x].sent != toks[k].sent or _CLAUSE.search(toks[x].gap):
+                return None
+            if _lookup(_LIFE, toks[x].n) is not None:
+                # "فقدوا حياتهم", "فقدان مدني لحياته"; "فقدوا حياتهم أو أصيبوا" is both
+                if x + 2 < len(toks) and toks[x + 1].n == norm("أو") and _harm_of(toks[x + 2].n) == "injured":
+                    return "killed or injured", k
+                return "killed", k
+        return None
+
+    def _ranks_after(self, fig: Figure) -> str | None:
+        """Who "في صفوف X" after a figure says was hit: fighters of a group, or civilians."""
+        toks = self.toks
+        for x in range(fig.end_tok + 1, min(len(toks) - 1, fig.end_tok + 8)):
+            if toks[x].sent != toks[fig.end_tok].sent or _CLAUSE.search(toks[x].gap):
+                return None
+            v = _victim_of(toks[x])
+            if toks[x].n[-4:] == _RANKS or toks[x].n in (_RANKS, "ب" + _RANKS, norm("ضمن")):
+                nv = _victim_of(toks[x + 1])
+                if nv is not None:
+                    return nv[0]
+                if _lookup(_GROUPS | _GROUP_AFTER_MIN, toks[x + 1].n) is not None:
+                    return "fighters"
+                return None
+            if v is not None and v[0] != "others":
+                return None
+        return None
+
     def _conj_before(self, fig: Figure) -> bool:
         toks = self.toks
         k = fig.start_tok
-        return toks[k].n[:1] == "و" or (k > 0 and toks[k - 1].n == "و" and toks[k - 1].sent == toks[k].sent)
+        if toks[k].n[:1] == "و" or (k > 0 and toks[k - 1].n == "و" and toks[k - 1].sent == toks[k].sent):
+            return True
+        # "مع أطفاله", "برفقة والدته", "إلى جانب أطفالهما", "بالإضافة إلى اثنين من أبنائه"
+        if k > 0 and toks[k - 1].sent == toks[k].sent and _lookup(_WITH, toks[k - 1].n, conj=True):
+            return True
+        return k > 1 and toks[k - 2].sent == toks[k].sent and toks[k - 1].n in _TO and \
+            _lookup(_WITH_TO, toks[k - 2].n) is not None
 
     def _among_before(self, fig: Figure) -> bool:
         toks = self.toks
@@ -999,7 +1272,11 @@ class _Run:
         if k >= 0 and toks[k].sent == toks[fig.start_tok].sent and (toks[k].n in _AMONG or
                                                                     _lookup(_AMONG, toks[k].n)):
             return True
-        return False
+        # A breakdown in brackets right after a figure: "6 قتلى مدنيين (طفلان وسيدتان ورجلان)"
+        last = getattr(self, "_last_fig_end", -10)
+        return k >= 0 and 0 <= k - last <= 4 and toks[fig.start_tok].gap.rstrip()[-1:] == "(" and \
+            toks[last].sent == toks[fig.start_tok].sent and not any(
+                _harm_of(toks[x].n) or toks[x].n[:1].isdigit() for x in range(last + 1, k + 1))
 
     def _place_figure(self, fig: Figure, harm: str, previous: ClaimRecord | None) -> None:
         toks = self.toks
@@ -1132,7 +1409,7 @@ class _Run:
                 x, y = self.sent_bounds[s]
                 if toks[y - 1].end - toks[x].start <= 1500:
                     frames.append((x, y))
-        if _PERIOD.search(ns):
+        if _PERIOD.search(ns) or _PERIOD_MONTH.search(ns):
             c.type = "tally"
             c.rule = c.rule.replace("incident", "tally")
             c.tally_kind = "other"
