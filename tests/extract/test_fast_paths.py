@@ -339,3 +339,36 @@ def test_party_key_shortcuts_change_nothing():
 
     for name in _NAMES + [n.upper() for n in _NAMES] + ["the coalition's", "U.S.'s", "x's\u3000y"]:
         assert parties._key(name) == plain_key(name), name
+
+
+def _all_orgs(text):
+    """The organisations a document names, found in one eager pass (what Memory.orgs_before reads lazily)."""
+    from civcas.extract import attribution, parties
+    found = dict(parties.mentions(text, 0, len(text)))
+    for m in attribution._KNOWN.finditer(text):
+        if m.start() not in found and m.group().lower() not in attribution._GENERIC_NAMES:
+            found[m.start()] = parties.canonical(m.group())
+    return sorted(found.items())
+
+
+@pytest.mark.parametrize("order", ["rising", "falling", "none_first"])
+def test_lazy_organisations_are_the_eager_ones(order):
+    from civcas.extract import attribution
+    texts = _fold_cases()[::3] + [
+        "The Syrian Observatory for Human Rights said. Airwars and the U.S.-led coalition; Amnesty International",
+        "Syrian Observatory for Human Rights", "UN", "coalition", "",
+    ]
+    for text in texts:
+        eager = _all_orgs(text)
+        limits = sorted({0, 1, len(text) // 3, len(text) // 2, len(text) - 1, len(text), len(text) + 5}
+                        | {p for p, _ in eager} | {p + 1 for p, _ in eager})
+        if order == "falling":
+            limits.reverse()
+        elif order == "none_first":
+            limits.insert(0, None)
+        memory = attribution.Memory(text=text)
+        for limit in limits:
+            got = memory.orgs_before(limit)
+            want = eager if limit is None else [(p, c) for p, c in eager if p < limit]
+            assert [x for x in got if limit is None or x[0] < limit] == want, (text, limit)
+            assert got == eager[:len(got)], (text, limit)
