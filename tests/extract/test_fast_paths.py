@@ -372,3 +372,20 @@ def test_lazy_organisations_are_the_eager_ones(order):
             want = eager if limit is None else [(p, c) for p, c in eager if p < limit]
             assert [x for x in got if limit is None or x[0] < limit] == want, (text, limit)
             assert got == eager[:len(got)], (text, limit)
+
+
+def test_toll_to_prefilter_is_necessary():
+    texts = _fold_cases() + [
+        "The death toll rose to 45.", "The toll stood at 12, officials said.", "the number of people killed at 30",
+        "the count of civilians dead at 7", "the coalition's own count of 624", "Airwars' figure was 90.",
+        "the Pentagon had conceded just two", "it acknowledged only 3", "identified 33 of the dead",
+        "four of those 12 civilian victims", "Of The Dead, 5 were children.", "x of\tthe\nkilled, 4 more",
+    ]
+    checked = 0
+    for text in texts:
+        for a, b in [(0, len(text))] + [(s.start, s.end) for s in split(text)]:
+            low = text[a:b].lower()
+            if low.isascii() and casualties._TOLL_TO.rx.search(text, a, b):
+                checked += 1
+                assert casualties._toll_to_possible(low), text[a:b]
+    assert checked >= 10
