@@ -389,3 +389,23 @@ def test_toll_to_prefilter_is_necessary():
                 checked += 1
                 assert casualties._toll_to_possible(low), text[a:b]
     assert checked >= 10
+
+
+def test_word_and_digit_prefilters_are_necessary():
+    """remember() looks for a statement's owner only in sentences holding "statement", "report" or
+    "release"; find_published reads a header line for a date only when it holds a digit."""
+    from civcas.extract import attribution, dates
+    texts = _fold_cases() + ["A statement by the Pentagon said.", "The report from Airwars, released by HRW.",
+                             "Mon, 01 Aug 2017 10:00 UTC", "Date of publication: 1 May, 2017", "2017-05-01",
+                             "Monday, \u0663 May \u0662\u0660\u0661\u0667", "Sunday, May the first"]
+    statements = dated = 0
+    for text in texts:
+        for m in attribution.STATEMENT_OWNER_RE.finditer(text):
+            statements += 1
+            assert any(w in m.group() for w in ("statement", "report", "release")), m.group()
+        for line in text.splitlines():
+            m = dates._HEADER_DATE.search(line.strip())
+            if m:
+                dated += 1
+                assert dates._DIGIT.search(m.group()), m.group()
+    assert statements >= 2 and dated >= 3

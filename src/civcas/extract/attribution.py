@@ -563,7 +563,8 @@ _GENERIC_NAMES = {"monitor", "monitors", "observatory", "rights group", "monitor
 def remember(text: str, a: int, b: int, memory: Memory) -> None:
     """Update the memory with the organisations a sentence names (in order of mention)."""
     s = text[a:b]
-    for m in STATEMENT_OWNER_RE.finditer(s):
+    # (STATEMENT_OWNER_RE is case-sensitive and every match holds one of these words)
+    for m in STATEMENT_OWNER_RE.finditer(s) if "statement" in s or "report" in s or "release" in s else ():
         who = _resolve(m.group("who"), memory)
         if who:
             memory.statement_owner = who
