@@ -339,3 +339,73 @@ def test_party_key_shortcuts_change_nothing():
 
     for name in _NAMES + [n.upper() for n in _NAMES] + ["the coalition's", "U.S.'s", "x's\u3000y"]:
         assert parties._key(name) == plain_key(name), name
+
+
+def _all_orgs(text):
+    """The organisations a document names, found in one eager pass (what Memory.orgs_before reads lazily)."""
+    from civcas.extract import attribution, parties
+    found = dict(parties.mentions(text, 0, len(text)))
+    for m in attribution._KNOWN.finditer(text):
+        if m.start() not in found and m.group().lower() not in attribution._GENERIC_NAMES:
+            found[m.start()] = parties.canonical(m.group())
+    return sorted(found.items())
+
+
+@pytest.mark.parametrize("order", ["rising", "falling", "none_first"])
+def test_lazy_organisations_are_the_eager_ones(order):
+    from civcas.extract import attribution
+    texts = _fold_cases()[::3] + [
+        "The Syrian Observatory for Human Rights said. Airwars and the U.S.-led coalition; Amnesty International",
+        "Syrian Observatory for Human Rights", "UN", "coalition", "",
+    ]
+    for text in texts:
+        eager = _all_orgs(text)
+        limits = sorted({0, 1, len(text) // 3, len(text) // 2, len(text) - 1, len(text), len(text) + 5}
+                        | {p for p, _ in eager} | {p + 1 for p, _ in eager})
+        if order == "falling":
+            limits.reverse()
+        elif order == "none_first":
+            limits.insert(0, None)
+        memory = attribution.Memory(text=text)
+        for limit in limits:
+            got = memory.orgs_before(limit)
+            want = eager if limit is None else [(p, c) for p, c in eager if p < limit]
+            assert [x for x in got if limit is None or x[0] < limit] == want, (text, limit)
+            assert got == eager[:len(got)], (text, limit)
+
+
+def test_toll_to_prefilter_is_necessary():
+    texts = _fold_cases() + [
+        "The death toll rose to 45.", "The toll stood at 12, officials said.", "the number of people killed at 30",
+        "the count of civilians dead at 7", "the coalition's own count of 624", "Airwars' figure was 90.",
+        "the Pentagon had conceded just two", "it acknowledged only 3", "identified 33 of the dead",
+        "four of those 12 civilian victims", "Of The Dead, 5 were children.", "x of\tthe\nkilled, 4 more",
+    ]
+    checked = 0
+    for text in texts:
+        for a, b in [(0, len(text))] + [(s.start, s.end) for s in split(text)]:
+            low = text[a:b].lower()
+            if low.isascii() and casualties._TOLL_TO.rx.search(text, a, b):
+                checked += 1
+                assert casualties._toll_to_possible(low), text[a:b]
+    assert checked >= 10
+
+
+def test_word_and_digit_prefilters_are_necessary():
+    """remember() looks for a statement's owner only in sentences holding "statement", "report" or
+    "release"; find_published reads a header line for a date only when it holds a digit."""
+    from civcas.extract import attribution, dates
+    texts = _fold_cases() + ["A statement by the Pentagon said.", "The report from Airwars, released by HRW.",
+                             "Mon, 01 Aug 2017 10:00 UTC", "Date of publication: 1 May, 2017", "2017-05-01",
+                             "Monday, \u0663 May \u0662\u0660\u0661\u0667", "Sunday, May the first"]
+    statements = dated = 0
+    for text in texts:
+        for m in attribution.STATEMENT_OWNER_RE.finditer(text):
+            statements += 1
+            assert any(w in m.group() for w in ("statement", "report", "release")), m.group()
+        for line in text.splitlines():
+            m = dates._HEADER_DATE.search(line.strip())
+            if m:
+                dated += 1
+                assert dates._DIGIT.search(m.group()), m.group()
+    assert statements >= 2 and dated >= 3

@@ -13,6 +13,7 @@ a monitor introduced in one sentence keeps its figures in the next.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 
 from . import parties
@@ -117,22 +118,54 @@ class Memory:
     last_speaker: str | None = None
     statement_owner: str | None = None
     seen: list[str] = field(default_factory=list)
-    _orgs: list | None = None
     _syncing: bool = False
     said_cache: dict = field(default_factory=dict)
+    # The organisations named so far, read lazily by orgs_before(): (position, standard name) of
+    # those before _orgs_upto, in order, and the two scans of the document, paused where they stopped.
+    _orgs: list = field(default_factory=list)
+    _orgs_upto: int = 0
+    _org_scans: tuple | None = None
 
-    @property
-    def orgs(self) -> list[tuple[int, str]]:
-        """(position, standard name) of each organisation the document names, found in one pass
-        the first time a claim needs "the command" or "a spokesman" resolved."""
-        if self._orgs is None:
+    def orgs_before(self, limit: int | None) -> list[tuple[int, str]]:
+        """(position, standard name) of each organisation the document names before `limit`
+        (everywhere, when None), in order of position; maybe some named later too.
+
+        The names are what one pass over the whole document finds: the known organisations
+        (`parties.iter_mentions`), and the other names _KNOWN matches where no known one starts.
+        Both scans run over the whole text, but lazily: they are only read as far as a claim has
+        asked (a claim that needs "the command" resolved looks back from where it stands), so what
+        they yield up to a position is exactly what a complete pass yields there."""
+        if limit is not None and limit <= self._orgs_upto:
+            return self._orgs
+        if self._org_scans is None:
             text = self.text
-            found = dict(parties.mentions(text, 0, len(text)))
-            for m in _KNOWN.finditer(text):
-                name = m.group()
-                if m.start() not in found and name.lower() not in _GENERIC_NAMES:
-                    found[m.start()] = parties.canonical(name)
-            self._orgs = sorted(found.items())
+            # (each scan with its next, not yet taken, item)
+            self._org_scans = ([parties.iter_mentions(text), None], [_KNOWN.finditer(text), None])
+        mentions, known = self._org_scans
+        end = sys.maxsize if limit is None else limit
+        found: dict[int, str] = {}
+        for scan in (mentions, known):
+            pending = scan[1]
+            while True:
+                if pending is None:
+                    pending = next(scan[0], None)
+                    if pending is None:
+                        break
+                start = pending[0] if scan is mentions else pending.start()
+                if start >= end:
+                    break
+                if scan is mentions:
+                    found[start] = pending[1]
+                else:
+                    # (a known organisation found at the same place was added just above: the
+                    # mentions scan has been read at least as far)
+                    name = pending.group()
+                    if start not in found and name.lower() not in _GENERIC_NAMES:
+                        found[start] = parties.canonical(name)
+                pending = None
+            scan[1] = pending
+        self._orgs.extend(sorted(found.items()))   # (all of them at or after the earlier ones)
+        self._orgs_upto = end
         return self._orgs
 
     def sync(self) -> None:
@@ -194,7 +227,7 @@ def _names_word(canon: str, word: str) -> bool:
 
 def _named_before(memory: Memory, word: str | None, before: int | None, window: int = 0) -> str | None:
     """The organisation last named before `before` whose name holds `word` (any, when word is None)."""
-    for p, canon in reversed(memory.orgs):
+    for p, canon in reversed(memory.orgs_before(before)):
         if before is not None and p >= before:
             continue
         if window and before is not None and before - p > window:
@@ -530,7 +563,8 @@ _GENERIC_NAMES = {"monitor", "monitors", "observatory", "rights group", "monitor
 def remember(text: str, a: int, b: int, memory: Memory) -> None:
     """Update the memory with the organisations a sentence names (in order of mention)."""
     s = text[a:b]
-    for m in STATEMENT_OWNER_RE.finditer(s):
+    # (STATEMENT_OWNER_RE is case-sensitive and every match holds one of these words)
+    for m in STATEMENT_OWNER_RE.finditer(s) if "statement" in s or "report" in s or "release" in s else ():
         who = _resolve(m.group("who"), memory)
         if who:
             memory.statement_owner = who

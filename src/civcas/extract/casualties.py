@@ -112,6 +112,21 @@ _CIVILIAN_WORDS = Folded(r"\b(?:civilians?|non-?combatants?|children|women|resid
 _OF_THEM = re.compile(r"\bof\s+(?:them|whom)\b", re.I)
 _TOLL_TO_WORDS = ("toll", "count of", "number of", "of the dead", "of those", "of the victims", "conceded", "acknowledged",
                   "admitted", "tally", "figure", "estimate")
+# Necessary parts of each alternative of _TOLL_TO, for a sentence in ASCII (where the pattern, which
+# ignores case, matches exactly what it would match in the lower-cased sentence).  The pattern is
+# slow where it cannot match: its "of the dead" look-ahead is tried at every word.
+_OF_THE_DEAD = re.compile(r"of\s+(?:the|those)\s+(?:\d[\d,]*\s+)?(?:civilian\s+)?(?:dead|killed|victims|deaths)\b")
+
+
+def _toll_to_possible(low: str) -> bool:
+    """False only where _TOLL_TO cannot match in the lower-cased ASCII sentence `low`."""
+    return ("toll" in low                                                          # "(death) toll ... to/at/of"
+            or (("number" in low or "count" in low) and "of" in low)                # "number/count of ... killed at"
+            or ("'s" in low and ("count" in low or "tally" in low or "figure" in low or "estimate" in low))
+            or (("conceded" in low or "acknowledged" in low or "admitted" in low) and ("just" in low or "only" in low))
+            or _OF_THE_DEAD.search(low) is not None)                               # "33 of the dead"
+
+
 _VAGUE_WORDS = ("dozens", "hundreds", "thousands", "number of", "family", "million")
 _SINGLE_WORDS = ("grand", "brother", "sister", "son", "daughter", "husband", "wife", "man", "woman", "child", "boy", "girl", "person", "infant", "baby", "toddler", "teenager", "farmer",
                  "shepherd", "resident", "villager", "student", "journalist", "medic", "nurse", "teacher", "mother",
@@ -359,7 +374,8 @@ def tolls_in(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> list[To
         fighting = None
         other_words = None          # (asked once for the three _BARE_OTHER patterns)
         for rx in (_TOLL_TO, _BARE_AFTER_VERB, _BARE_SUBJECT, *_BARE_OTHER):
-            if rx is _TOLL_TO and not (any(w in low for w in _TOLL_TO_WORDS) or (" of the " in low and "deaths" in low)):
+            if rx is _TOLL_TO and not ((any(w in low for w in _TOLL_TO_WORDS) or (" of the " in low and "deaths" in low))
+                                       and (not low.isascii() or _toll_to_possible(low))):
                 continue
             if rx in _BARE_OTHER:
                 if other_words is None:

@@ -226,7 +226,8 @@ def find_published(text: str, max_lines: int = 8) -> dt.date | None:
             continue
         label = _HEADER_LABEL.match(s)
         rest = s[label.end():] if label else s
-        m = _HEADER_DATE.search(rest)
+        # (every shape _HEADER_DATE reads has a digit: the day, the year or the ISO date)
+        m = _HEADER_DATE.search(rest) if _DIGIT.search(rest) else None
         if m:
             leftover = (rest[:m.start()] + rest[m.end():]).strip(" ,.-|·")
             if label or len(leftover) <= 12:

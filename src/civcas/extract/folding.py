@@ -10,7 +10,8 @@ the flag off (a letter of the text matches a letter of the pattern ignoring case
 lower case matches it).  So `Folded` keeps both compilations: on ASCII text it searches the
 lower-cased text with the fast one and then re-matches the original pattern at the position
 found, which gives the same match object (groups hold the original characters) as the plain
-search would have; any other text is searched with the original pattern.
+search would have; any other text is searched with the original pattern.  (The re-match at a found position is made with the
+original pattern compiled with `re.ASCII` as well: see 2.; it is cheaper and, on plain text, the same.)
 
 2. `re.ASCII`.  For a str pattern, \w, \b, \d and \s ask Unicode's tables about every character;
 with `re.ASCII` they are a table look-up.  On ASCII text both give the same answers, except that
@@ -112,6 +113,9 @@ class Folded:
 
     def __init__(self, pattern: str, flags: int = 0, loose: str | None = None, needs: tuple[str, ...] = ()):
         self.rx = re.compile(pattern, flags | re.I)
+        # The same pattern for plain text, where Unicode and ASCII case folding agree (see 2.
+        # above): the position the fast search found is re-matched with it, much more cheaply.
+        self.plain = re.compile(pattern, flags | re.I | re.ASCII)
         self.needs = needs
         self.fast = re.compile(_fold_safe(pattern if loose is None else loose), (flags & ~re.I) | re.ASCII)
         self.pattern, self.flags = self.rx.pattern, self.rx.flags
@@ -132,7 +136,7 @@ class Folded:
                     break
             else:
                 return None
-        fast, rx = self.fast.search, self.rx.match
+        fast, rx = self.fast.search, self.plain.match
         m = fast(low, pos, endpos)
         while m is not None:
             real = rx(text, m.start(), endpos)
@@ -143,10 +147,11 @@ class Folded:
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
         low = _doc[1] if _doc[0] is text else lowered(text)
-        if low is not None and (self.needs and not self._holds_needed(low, pos, endpos)
-                                or self.fast.match(low, pos, endpos) is None):
+        if low is None:
+            return self.rx.match(text, pos, endpos)
+        if self.needs and not self._holds_needed(low, pos, endpos) or self.fast.match(low, pos, endpos) is None:
             return None
-        return self.rx.match(text, pos, endpos)
+        return self.plain.match(text, pos, endpos)
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
         low = (_doc[1] if _doc[0] is text else lowered(text)) if self._nonempty else None
@@ -155,7 +160,7 @@ class Folded:
             return
         if self.needs and not self._holds_needed(low, pos, endpos):
             return
-        fast, rx = self.fast.search, self.rx.match
+        fast, rx = self.fast.search, self.plain.match
         m = fast(low, pos, endpos)
         while m is not None:
             start = m.start()

@@ -12,6 +12,7 @@ apostrophes) and, in running text, one compiled regular expression.
 from __future__ import annotations
 
 import re
+import sys
 
 from .folding import Quick
 
@@ -191,5 +192,12 @@ def full_name(canon: str) -> str:
 
 def mentions(text: str, a: int, b: int) -> list[tuple[int, str]]:
     """(position, canonical name) of each known organisation named in text[a:b]."""
-    return [(m.start(), _BY_KEY[_key(m.group())]) for m in MENTION_RE.finditer(text, a, b)
-            if _key(m.group()) in _BY_KEY]
+    return list(iter_mentions(text, a, b))
+
+
+def iter_mentions(text: str, a: int = 0, b: int = sys.maxsize):
+    """`mentions`, one at a time, for a reader that may stop early."""
+    for m in MENTION_RE.finditer(text, a, b):
+        k = _key(m.group())
+        if k in _BY_KEY:
+            yield m.start(), _BY_KEY[k]
