@@ -161,6 +161,7 @@ def _fold_texts():
         "Xkilled 5, skilled 4 and unkilled 3 people; ahundred people; the12 civilians; killing12 others.",
         "Residents said on Monday that 12,000 strikes were carried out. Five children were among 13 killed.",
         "Four women were among the 13 civilians killed, killing at least 7.",
+        "Officials had initially put the toll at 43; earlier, the ministry had said 33 died. The deadliest strike since May killed 9.",
         "It carried 40 reports over. Credible reports stood at 7. The cell completed the assessment of 12 reports.",
         "It re-opened 3 reports and reopened 2 more.",
     ]

@@ -319,3 +319,44 @@ def test_headline_single_victim(text, victim):
                                   "Commander killed as rival factions fight in Afrin."])
 def test_headline_combatants_are_no_claim(text):
     assert [c for c in extract(text, None) if c.count_min is not None] == []
+
+
+# --- one event or a period: wordings met in reports written blind to the rules -------------------
+
+@pytest.mark.parametrize("sentence", [
+    # "since" dates the comparison ("deadliest ... since"), not the toll's period
+    "Air strikes on a crowded fruit market in Saraqeb killed at least 27 civilians on Tuesday, the monitor said, "
+    "in the deadliest attack on the town since the offensive began in the spring.",
+    # several strikes named as one event
+    "Eighteen members of the Hamdan family were killed in three separate coalition air strikes as they fled "
+    "across the old city, the rights group found.",
+    "Two weeks later, on June 3, 2016, a series of strikes on a crowded street in Ariha killed as many as "
+    "31 civilians, monitors said.",
+    # "a month later" is a time reference, not a period
+    "Less than a month later, on May 9, a strike on a bakery queue in Kafr Nabl killed 14 civilians, residents said.",
+])
+def test_one_event_despite_period_like_words(sentence):
+    claims = [c for c in extract(sentence, dt.date(2016, 7, 1)) if c.count_min]
+    assert [c.type for c in claims] == ["incident"]
+
+
+def test_a_toll_since_a_date_stays_a_tally():
+    text = "More than 900 civilians have been killed in the province since the offensive began in April, the monitor said."
+    assert [c.type for c in extract(text, dt.date(2019, 8, 1)) if c.count_min] == ["tally"]
+    text = ("The worst-hit district has seen more than 600 civilians killed since the start of the campaign, "
+            "the monitor said.")
+    assert [c.type for c in extract(text, dt.date(2019, 8, 1)) if c.count_min] == ["tally"]
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("A strike on the hospital in Dahyan killed 51 people, the ministry said on Tuesday. "
+     "The ministry had initially put the death toll at 29.", [51]),
+    ("Rescuers have recovered 71 bodies from the rubble, officials said on Friday, with the "
+     "civil defence having initially reported 40 dead.", [71]),
+    ("Earlier on Sunday, the health ministry had said 12 people were killed; by the evening it put the toll at 19.", [19]),
+    # "first" that does not replace a figure
+    ("The Observatory, which first reported the attack, said 31 civilians were killed in the strike on Monday.", [31]),
+    ("The group had documented 1,450 civilian deaths in the city by the end of the battle, it said.", [1450]),
+])
+def test_replaced_tolls_are_not_claims(text, kept):
+    assert [c.count_min for c in extract(text, dt.date(2019, 8, 1)) if c.count_min] == kept

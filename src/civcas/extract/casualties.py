@@ -219,9 +219,33 @@ PERIOD = Folded(
 # Weaker hints of an aggregate, outranked by a named single event.
 WEAK_PERIOD = Folded(
     r"\b(?:campaign|war|conflict|operations?\b(?!\s+to\s+(?:liberate|retake|capture))|this\s+year|last\s+year|"
-    r"last\s+month|(?:in|during)\s+(?:19|20)\d\d|a\s+month|in\s+(?:\w+\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|"
+    r"last\s+month|(?:in|during)\s+(?:19|20)\d\d|a\s+month(?!\s+(?:later|earlier|ago|before|after))|in\s+(?:\w+\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|"
     r"\d+|several|multiple|separate|different)\s+(?:[\w-]+\s+)?(?:air\s?)?(?:strikes|raids|attacks|incidents)|"
     r"(?:in\s+)?(?:those|these|such)\s+(?:[\w-]+\s+)?(?:incidents|strikes|attacks|raids))\b")
+# "the deadliest attack since the offensive began": the "since" dates a comparison, not the
+# toll's period (a superlative earlier in the same clause, no sentence end between).
+_SUPERLATIVE_BEFORE = Folded(r"\b(?:deadliest|bloodiest|worst|heaviest|largest|biggest|highest|first|"
+                             r"most\s+(?:lethal|deadly|serious|violent|devastating))\b[^.;!?\d]*$")
+# A toll the text itself says was replaced: "had initially put the toll at 43", "with the UN
+# having initially reported 44 dead", "Earlier, the ministry had said 33 people were killed".
+# Reports and monitors record the latest figure; the earlier one is history, not a claim.
+SUPERSEDED = Folded(r"(?:\b(?:initially|originally|previously|first|earlier)\s+(?:\w+\s+)?|\bhad\s+(?:\w+\s+)?)"
+                    r"(?:said|reported|put|gave|given|announced|estimated|cited)\b[^.;!?,]{0,50}$")
+_EARLIER = Folded(r"\b(?:initially|originally|previously|at\s+first|earlier)\b")
+
+
+def superseded(text: str, a: int, figure_start: int) -> bool:
+    """Whether the toll at `figure_start` (in the sentence starting at `a`) is one the text says
+    was replaced by a later figure."""
+    m = SUPERSEDED.search(text, max(a, figure_start - 90), figure_start)
+    if m is None:
+        return False
+    if not m.group().lower().startswith("had"):
+        return True
+    # "had said 33 people were killed" replaces only when the sentence says it was earlier.
+    return _EARLIER.search(text, a, figure_start) is not None
+
+
 # Words of one event's dead: "put the death toll at 40", "recovered 42 bodies".
 _ONE_EVENT_TOLL = re.compile(r"\b(?:death\s+toll|toll\s+(?:rose|rises|risen|climbed)|bodies)\b", re.I)
 _ACKNOWLEDGED = Folded(r"\b(?:acknowledg\w+|admit\w*|conced\w+)\b")
@@ -234,7 +258,10 @@ EVENT = Folded(
     rf"(?<!\bin\s)(?<!\bacross\s)(?<!\bfrom\s)(?<!\bjust\s)(?<!\bonly\s)(?:two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)\s+(?:separate\s+|successive\s+|consecutive\s+|"
     rf"simultaneous\s+|different\s+)?(?:air\s?)?(?:strikes|raids|attacks|bombings|missiles)\b|"
     rf"\bin\s+(?:two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)\s+(?:separate|successive|consecutive)\s+"
-    rf"(?:air\s?)?(?:strikes|raids|attacks|bombings)\b)",
+    rf"(?:[\w.\-]+\s+){{0,2}}?(?:air\s?)?(?:strikes|raids|attacks|bombings)\b|"
+    # "a series of strikes on a busy street": one event made of several strikes.
+    rf"\b(?:an?|the|one)\s+(?:series|wave|barrage|salvo|volley)\s+of\s+(?:[\w.\-]+\s+){{0,2}}?"
+    rf"(?:air\s?)?(?:strikes|raids|attacks|bombings|missiles|rockets|shells)\b)",
     needs=("strike", "raid", "attack", "bomb", "shell", "explosion", "blast", "massacre", "missile"))
 
 
@@ -555,7 +582,10 @@ def is_incident(text: str, a: int, b: int, has_day_date: bool, single: bool = Fa
 
         def search(rx: re.Pattern) -> re.Match | None:
             return rx.search(s)
-    if search(PERIOD):
+    m = search(PERIOD)
+    if m is not None and (not m.group().lower().startswith("since") or any(
+            not _SUPERLATIVE_BEFORE.search(text, max(a, p.start() - 90), p.start())
+            for p in PERIOD.finditer(text, a, b))):
         return False
     if search(EVENT) or single:
         return True

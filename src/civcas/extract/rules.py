@@ -15,7 +15,7 @@ import re
 from ..records import ASSESSMENT_FIELDS, ClaimRecord
 from . import attribution, checks, context
 from .assessment import fields_in
-from .casualties import (_ATTACK, EVENT, PERIOD, Toll, among_the_dead, differences, is_incident, tolls_in,
+from .casualties import (_ATTACK, EVENT, PERIOD, Toll, among_the_dead, differences, is_incident, superseded, tolls_in,
                          victims_word)
 from .dates import DateMention, dates_in
 from .folding import Folded, Quick
@@ -308,7 +308,7 @@ class _Run:
     def _tolls(self, a: int, b: int, taken: list[tuple[int, int]],
                last_tolls: list[ClaimRecord]) -> list[ClaimRecord]:
         text = self.text
-        tolls = tolls_in(text, a, b, taken)
+        tolls = [t for t in tolls_in(text, a, b, taken) if not superseded(text, a, t.start)]
         if not tolls:
             return [] if not among_the_dead(text, a) else last_tolls
         made: list[ClaimRecord] = []
