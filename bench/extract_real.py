@@ -51,6 +51,15 @@ def toll_range(incidents: list[dict]) -> tuple[int, int] | None:
     return min(lows), max(highs)
 
 
+def toll_found(row: dict, claims) -> tuple[bool, bool] | None:
+    """For a text with a linked toll: (some civilian toll was extracted, one falls in the range)."""
+    rng = toll_range(row.get("incidents") or [])
+    if rng is None:
+        return None
+    tolls = [c.count_min for c in claims if c.type in ("incident", "tally") and c.count_min is not None]
+    return bool(tolls), any(rng[0] <= t <= rng[1] for t in tolls)
+
+
 def check_spans(text: str, claims) -> None:
     for c in claims:
         assert text[c.span[0]:c.span[1]] == c.quote, (c.rule, c.span)
@@ -64,15 +73,12 @@ def run(shared: Path) -> dict:
         claims = extract(text, find_published(text))
         check_spans(text, claims)
         n_aw += 1
-        rng = toll_range(row.get("incidents") or [])
-        if rng is None:
+        found = toll_found(row, claims)
+        if found is None:
             continue
         measured += 1
-        tolls = [c.count_min for c in claims if c.type in ("incident", "tally") and c.count_min is not None]
-        if tolls:
-            with_claim += 1
-        if any(rng[0] <= t <= rng[1] for t in tolls):
-            in_range += 1
+        with_claim += found[0]
+        in_range += found[1]
     n_fk = 0
     for row in fakes_texts(shared):
         text = row.get("article_content") or ""
@@ -98,15 +104,12 @@ def run_arabic(shared: Path) -> dict:
         check_spans(text, claims)
         n += 1
         any_claim += bool(claims)
-        rng = toll_range(row.get("incidents") or [])
-        if rng is None:
+        found = toll_found(row, claims)
+        if found is None:
             continue
         measured += 1
-        tolls = [c.count_min for c in claims if c.type in ("incident", "tally") and c.count_min is not None]
-        if tolls:
-            with_claim += 1
-        if any(rng[0] <= t <= rng[1] for t in tolls):
-            in_range += 1
+        with_claim += found[0]
+        in_range += found[1]
     elapsed = time.perf_counter() - t0
     return {"arabic_texts": n, "with_any_claim": any_claim, "with_toll": measured, "with_any_toll_claim": with_claim,
             "in_range": in_range, "in_range_share": in_range / measured if measured else 0.0,
