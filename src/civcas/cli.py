@@ -474,7 +474,8 @@ def strikes_import(
     result = import_strikes(store, files, gazetteer_for(store))
     failed = rejected(result.errors)
     out.print(f"{result.new} new strikes, {result.present} already present, {len(result.errors)} rows "
-              f"rejected, {len(result.warnings)} warnings; {result.geocoded} placed on the map")
+              f"rejected, {len(result.warnings)} warnings; {result.placed} placed on the map "
+              f"({result.placed - result.geocoded} by their own coordinates, {result.geocoded} by their town)")
     if failed:
         raise typer.Exit(1)
 

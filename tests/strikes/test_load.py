@@ -49,3 +49,11 @@ def test_failure_midway_leaves_nothing(sqlite_store, monkeypatch):
     with pytest.raises(Exception):
         import_strikes(sqlite_store, [FIXTURES / "release_daily.txt"])
     assert strikes(sqlite_store) == []
+
+
+def test_strikes_with_their_own_coordinates_count_as_placed(sqlite_store):
+    # The Dutch table gives each strike a latitude and longitude: placed without any geocoding.
+    result = import_strikes(sqlite_store, [FIXTURES / "nl_employments.csv"], Gazetteer.default())
+    with_coordinates = sum(r.lat is not None for r in strikes(sqlite_store))
+    assert result.geocoded == 0 and with_coordinates > 0
+    assert result.placed == with_coordinates

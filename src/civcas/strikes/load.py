@@ -19,7 +19,8 @@ from civcas.store import repositories as repo
 class StrikeImport:
     new: int = 0
     present: int = 0
-    geocoded: int = 0
+    geocoded: int = 0           # placed from the release's "near X"
+    placed: int = 0             # with coordinates at all: their own (a grid reference) or geocoded
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -56,6 +57,7 @@ def import_strikes(store: Store, paths: Iterable[Path], gazetteer: Any | None = 
         result.warnings += [str(w) for w in parsed.warnings]
     if gazetteer is not None:
         result.geocoded = locate(strikes, gazetteer)
+    result.placed = sum(s.lat is not None and s.lon is not None for s in strikes)
     with store.session() as s:
         counts = repo.add_strikes(s, strikes)
     result.new, result.present = counts["new"], counts["present"]
