@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import math
 from pathlib import Path
 
 import pytest
@@ -226,3 +227,33 @@ def test_time_of_day_moves_the_prior_only_when_known_and_weighted():
     # Untimed incidents are scored exactly as before whatever the weight.
     assert [c.score for c in rank_candidates(INCIDENT, [same, next_], locate, weights=on)] == \
         [c.score for c in untimed]
+
+
+# --- bench/strike_match_ltr.py on made-up candidates ---------------------------------------------
+
+def _ltr_bench():
+    path = Path(__file__).resolve().parents[2] / "bench" / "strike_match_ltr.py"
+    spec = importlib.util.spec_from_file_location("strike_match_ltr", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_ltr_bench_ranks_and_leaves_months_out():
+    ltr = _ltr_bench()
+
+    def row(**kw):
+        return [kw.get(n, 0.0) for n in ltr.NAMES]
+
+    # Two months; in each the gold line is the one with the larger town count ("front").
+    case = [row(date=-0.8, front=0.0), row(date=-0.8, front=math.log(9))]
+    data = [("2015-01", case, [False, True]), ("2015-02", case, [False, True]),
+            ("2015-03", [row(date=-0.8), row(date=-3.0)], [True, False])]
+    assert ltr.rank_of_gold(ltr.HAND, data[0]) == 1
+    assert ltr.rank_of_gold({**ltr.HAND, "front": 0.0}, data[0]) == 2      # a tie keeps the input order
+    assert ltr.rank_of_gold(ltr.HAND, ("x", [row(), row()], [False, False])) is None
+    held, chosen = ltr.lomo(data, lambda train: ltr.HAND)
+    assert held["rank1"] == 1.0 and len(chosen) == 3
+    # An extra feature that never helps is fitted to 0 in every fold (ties go to the smallest).
+    r = ltr.one_extra(data, "word_oil")
+    assert r["held_out"]["rank1"] == 1.0 and r["chosen"] == {0.0: 3}
