@@ -8,7 +8,7 @@ nearest place).
 
 Usage:  .venv/bin/python bench/strike_match_eval.py [--shared ../shared] [--json] [--show N] [--lomo] [--no-strikes]
 
---lomo fits five weights on a grid leaving one month out at a time and reports the held-out
+--lomo fits six weights on a grid leaving one month out at a time and reports the held-out
 figures; --no-strikes reports how often civcas proposes or declares a strike for incidents the
 coalition rejected for `no_coalition_strikes`.
 """
@@ -109,12 +109,13 @@ def summary(ranks: list[int | None]) -> dict:
 
 GRID = {"later_release": (0.0, -0.5, -1.0, -2.0), "distance_scale_km": (50.0, 100.0, 150.0),
         "strikes": (0.0, 0.25, 0.5, 0.75), "near_slack_km": (20.0, 45.0, 70.0),
-        "named_town": (0.0, 0.5, 1.0, 2.0)}
+        "named_town": (0.0, 0.5, 1.0, 2.0), "front": (0.0, 0.1, 0.25, 0.5)}
 TIME_GRID = (0.0, 0.25, 0.5, 1.0)
+FRONT_GRID = (0.0, 0.1, 0.25, 0.5, 0.75)
 
 
 def leave_one_month_out(strikes, cases, locate) -> dict:
-    """Fit five weights on a grid on all months but one, score the month left out; repeat.
+    """Fit six weights on a grid on all months but one, score the month left out; repeat.
 
     Reports the held-out figures (what to expect on unseen incidents) next to the default
     weights' and the in-sample best."""
@@ -142,24 +143,35 @@ def leave_one_month_out(strikes, cases, locate) -> dict:
             held[k] = table[best][k]
     in_sample = max(range(len(combos)), key=lambda j: objective(table[j]))
     # The time-of-day weight alone, the others at their defaults (it touches only the incidents
-    # with a known time, so a joint grid would only add noise to the five above).
-    times = [case_ranks(rank_candidates, strikes, cases, locate,
-                        weights=Weights(**{**DEFAULT_WEIGHTS.__dict__, "time_of_day": t})) for t in TIME_GRID]
-    held_t: list[int | None] = [None] * len(cases)
-    chosen_t = []
-    for m in months:
-        train = [k for k, (inc, _) in enumerate(cases) if inc.date.strftime("%Y-%m") != m]
-        best = max(range(len(TIME_GRID)), key=lambda j: (objective([times[j][k] for k in train]),
-                                                         TIME_GRID[j] == DEFAULT_WEIGHTS.time_of_day))
-        chosen_t.append(TIME_GRID[best])
-        for k, (inc, _) in enumerate(cases):
-            if inc.date.strftime("%Y-%m") == m:
-                held_t[k] = times[best][k]
+    # with a known time, so a joint grid would only add noise to the six above); and the front
+    # weight alone, to see what it adds to the defaults on held-out months.
     return {"months": len(months), "held_out": summary(held),
-            "time_of_day_weight": {"grid": {str(t): summary(r) for t, r in zip(TIME_GRID, times)},
-                                   "held_out": summary(held_t), "chosen_per_fold": chosen_t},
+            "time_of_day_weight": one_weight(strikes, cases, locate, "time_of_day", TIME_GRID, objective),
+            "front_weight": one_weight(strikes, cases, locate, "front", FRONT_GRID, objective),
             "in_sample_best": {**summary(table[in_sample]), "weights": combos[in_sample]},
             "weights_chosen_per_fold": sorted({json.dumps(c, sort_keys=True) for c in chosen})}
+
+
+def one_weight(strikes, cases, locate, name: str, grid, objective) -> dict:
+    """Leave one month out fitting only `name` on `grid`, the other weights at their defaults.
+    Ties between grid values go to the first (the smallest weight, so the weight that ships
+    gets no help from having been chosen with all months in view)."""
+    from civcas.strikes.match import DEFAULT_WEIGHTS, Weights
+
+    table = [case_ranks(rank_candidates, strikes, cases, locate,
+                        weights=Weights(**{**DEFAULT_WEIGHTS.__dict__, name: v})) for v in grid]
+    months = sorted({inc.date.strftime("%Y-%m") for inc, _ in cases})
+    held: list[int | None] = [None] * len(cases)
+    chosen = []
+    for m in months:
+        train = [k for k, (inc, _) in enumerate(cases) if inc.date.strftime("%Y-%m") != m]
+        best = max(range(len(grid)), key=lambda j: (objective([table[j][k] for k in train]), -j))
+        chosen.append(grid[best])
+        for k, (inc, _) in enumerate(cases):
+            if inc.date.strftime("%Y-%m") == m:
+                held[k] = table[best][k]
+    return {"grid": {str(v): summary(r) for v, r in zip(grid, table)}, "held_out": summary(held),
+            "chosen_per_fold": chosen}
 
 
 def no_strike_proposals(shared: Path, strikes, locate) -> dict:

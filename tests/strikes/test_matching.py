@@ -246,11 +246,11 @@ def test_real_ledgers_end_to_end(shared_dir, sqlite_store):
             best[r["incident_code"]] = min(best.get(r["incident_code"], 99), r["rank"])
     n = len(gold)
     assert n == 70
-    assert sum(v == 1 for v in best.values()) / n >= 0.75            # reached: 0.771
+    assert sum(v == 1 for v in best.values()) / n >= 0.80            # reached: 0.829
     assert sum(v <= 3 for v in best.values()) / n >= 0.92            # reached: 0.943
     declared = set(report.declared)
     assert declared and all(top[c] for c in declared & set(gold))    # the matcher's own calls are right
     rejected = {i.code for i in parse_airwars(incidents).incidents
                 if any("no_coalition_strikes" in (a.reason or []) for a in i.assessments)}
     with_cands = {r["incident_code"] for r in export_rows(sqlite_store)}
-    assert len(declared & rejected) <= 0.1 * len(rejected & with_cands)   # reached: 4 of 70
+    assert len(declared & rejected) <= 0.1 * len(rejected & with_cands)   # reached: 3 of 70
