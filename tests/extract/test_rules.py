@@ -360,3 +360,15 @@ def test_a_toll_since_a_date_stays_a_tally():
 ])
 def test_replaced_tolls_are_not_claims(text, kept):
     assert [c.count_min for c in extract(text, dt.date(2019, 8, 1)) if c.count_min] == kept
+
+
+@pytest.mark.parametrize("text", [
+    "The mission said it had documented 412 civilian deaths between 1 January and 30 June.",
+    "The mission documented 412 civilian deaths between January 1 and June 30, it said.",
+    "From March 1 to May 31 the group recorded 412 civilians killed in the province.",
+    "The office said it had verified 412 civilian deaths as of 20 November, including 40 children.",
+])
+def test_a_period_between_two_days_of_a_year_makes_a_tally(text):
+    """Two dates bounding a period, or "as of" a date, are a period even without a year: the
+    day-precise dates do not make one event."""
+    assert [c.type for c in extract(text, dt.date(2019, 12, 1)) if c.count_min == 412] == ["tally"]

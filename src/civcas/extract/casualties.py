@@ -210,10 +210,14 @@ _PART_OF_TOTAL = re.compile(r"\b(?:of\s+(?:whom|them|those|which)|including|amon
 _WERE_CIVILIANS = re.compile(rf"(?<![\w$£€#.\-/])(?P<f>{FIGURE})\s+(?:were|was)\s+(?:an?\s+)?(?:civilians?|non-?combatants?)\b",
                              re.I)
 
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 PERIOD = Folded(
     r"\b(?:since(?!\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:air\s?strike|strike|attack|raid|bombing|missile\s+strike)\b)|"
     r"to\s+date|so\s+far|in\s+total|overall|in\s+all|all\s+told|total(?:led|ing)?|cumulative|"
     r"from\s+(?:\w+\s+){0,2}(?:19|20)\d\d|between\s+\w+\s+(?:\d+,?\s+)?(?:19|20)\d\d\s+and|"
+    rf"(?:between|from)\s+(?:\d\d?(?:st|nd|rd|th)?\s+|early\s+|late\s+|mid-?)?{_MONTH}\s+(?:\d\d?(?:st|nd|rd|th)?,?\s+)?(?:and|to|until|through)\s|"
+    r"as\s+of|"
     r"over\s+the\s+(?:past|last|course)|(?:over|across)\s+the\s+(?:\w+\s+)?(?:years|months|decades)|during\s+the\s+(?:war|conflict|campaign|operation|period|offensive|"
     r"battle|siege)|per\s+month|each\s+month|monthly|annual|years?\s+of|months\s+of|weeks\s+of)\b")
 # Weaker hints of an aggregate, outranked by a named single event.
