@@ -215,6 +215,7 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
 PERIOD = Folded(
     r"\b(?:since(?!\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:air\s?strike|strike|attack|raid|bombing|missile\s+strike)\b)|"
     r"to\s+date|so\s+far|in\s+total|overall|in\s+all|all\s+told|total(?:led|ing)?|cumulative|"
+    r"(?:first|second)\s+half\s+of|(?:in|over|during|for)\s+(?:that|this|the)\s+(?:same\s+)?period|"
     r"from\s+(?:\w+\s+){0,2}(?:19|20)\d\d|between\s+\w+\s+(?:\d+,?\s+)?(?:19|20)\d\d\s+and|"
     rf"(?:between|from)\s+(?:\d\d?(?:st|nd|rd|th)?\s+|early\s+|late\s+|mid-?)?{_MONTH}\s+(?:\d\d?(?:st|nd|rd|th)?,?\s+)?(?:and|to|until|through)\s|"
     r"as\s+of|"
@@ -251,12 +252,13 @@ def superseded(text: str, a: int, figure_start: int) -> bool:
 
 
 # Words of one event's dead: "put the death toll at 40", "recovered 42 bodies".
-_ONE_EVENT_TOLL = re.compile(r"\b(?:death\s+toll|toll\s+(?:rose|rises|risen|climbed)|bodies)\b", re.I)
+_ONE_EVENT_TOLL = re.compile(r"\b(?:death\s+toll|toll\s+(?:rose|rises|risen|climbed)|bodies|(?:killed|died)\s+when)\b",
+                             re.I)
 _ACKNOWLEDGED = Folded(r"\b(?:acknowledg\w+|admit\w*|conced\w+)\b")
 _ATTACK = Folded(r"\b(?:air\s?strikes?|strikes?|raids?|attacks?|bomb\w*|shell\w*|missiles?|rockets?|drones?|"
                      r"jets?|warplanes?|helicopters?|artillery|mortars?|explosions?|blasts?|fire[ds]?|aircraft|planes?|"
                      r"struck|hit|bombed|targeted)\b")
-_EVENT = r"(?:air\s?strikes?|strikes?|raids?|air\s+raids?|attacks?|bombings?|bombardments?|shelling|explosions?|blasts?|massacres?|missiles?|drone\s+strikes?|shells?)"
+_EVENT = r"(?:air\s?strikes?|strikes?|raids?|air\s+raids?|attacks?|incidents?|bombings?|bombardments?|shelling|explosions?|blasts?|massacres?|missiles?|drone\s+strikes?|shells?)"
 EVENT = Folded(
     rf"\b(?:(?:an?|the|one|single|that|this|same)\s+(?:[\w.\-]+\s+){{0,3}}?{_EVENT}\b(?<!s)|"
     rf"(?<!\bin\s)(?<!\bacross\s)(?<!\bfrom\s)(?<!\bjust\s)(?<!\bonly\s)(?:two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)\s+(?:separate\s+|successive\s+|consecutive\s+|"
@@ -266,7 +268,7 @@ EVENT = Folded(
     # "a series of strikes on a busy street": one event made of several strikes.
     rf"\b(?:an?|the|one)\s+(?:series|wave|barrage|salvo|volley)\s+of\s+(?:[\w.\-]+\s+){{0,2}}?"
     rf"(?:air\s?)?(?:strikes|raids|attacks|bombings|missiles|rockets|shells)\b)",
-    needs=("strike", "raid", "attack", "bomb", "shell", "explosion", "blast", "massacre", "missile"))
+    needs=("strike", "raid", "attack", "incident", "bomb", "shell", "explosion", "blast", "massacre", "missile"))
 
 
 @dataclass
@@ -593,11 +595,31 @@ def is_incident(text: str, a: int, b: int, has_day_date: bool, single: bool = Fa
         return False
     if search(EVENT) or single:
         return True
-    if search(WEAK_PERIOD) or search(_ACKNOWLEDGED):
+    if (search(WEAK_PERIOD) and any(not _comparison_or_aside(text, a, b, p) for p in WEAK_PERIOD.finditer(text, a, b))) \
+            or search(_ACKNOWLEDGED):
         return False
     if framed:
         return True
     return has_day_date or (small and (search(_ATTACK) is not None or search(_ONE_EVENT_TOLL) is not None))
+
+
+_RELATIVE = re.compile(r"\b(?:which|who|whose|that)\b", re.I)
+_DIGIT = re.compile(r"\d")
+
+
+def _comparison_or_aside(text: str, a: int, b: int, p: re.Match) -> bool:
+    """Whether a weak sign of an aggregate does not date the toll: it names what the event is
+    compared with ("the deadliest single night of the campaign"), or it sits in an aside set off
+    by commas that describes a speaker (", a group that has documented deaths throughout the
+    conflict,"), with no figure in it."""
+    if _SUPERLATIVE_BEFORE.search(text, max(a, p.start() - 90), p.start()):
+        return True
+    open_ = text.rfind(",", a, p.start())
+    close = text.find(",", p.end(), b)
+    if open_ < 0 or close < 0 or close - p.end() > 40:
+        return False
+    aside = text[open_:close]
+    return _RELATIVE.search(aside, 0, p.start() - open_) is not None and not _DIGIT.search(aside)
 
 
 def differences(text: str, a: int, b: int) -> list[tuple[int, str, int, int]]:
