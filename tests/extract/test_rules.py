@@ -420,3 +420,18 @@ def test_an_aside_about_the_speaker_does_not_make_a_tally():
 ])
 def test_half_years_and_the_same_period_make_a_tally(text):
     assert [c.type for c in extract(text, dt.date(2020, 3, 5)) if c.count_min == 38] == ["tally"]
+
+
+@pytest.mark.parametrize("text, who", [
+    # "its ... report" is the organisation last named
+    ("The Riverland Monitor has tracked the war since it began. Its latest quarterly report recorded 2,310 "
+     "civilian deaths since 2016.", "Riverland Monitor"),
+    ("Since the start of the year, the Riverland Monitor has documented 640 civilian deaths, according to its "
+     "most recent update.", "Riverland Monitor"),
+    # the figures are nobody's words: the one who published them is the speaker
+    ("According to figures published by the Narnian government, 310 civilians were killed in the war.",
+     "Narnian government"),
+])
+def test_speaker_behind_a_document(text, who):
+    c = one(text)
+    assert c.asserted_by == who
