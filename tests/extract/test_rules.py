@@ -435,3 +435,12 @@ def test_half_years_and_the_same_period_make_a_tally(text):
 def test_speaker_behind_a_document(text, who):
     c = one(text)
     assert c.asserted_by == who
+
+
+@pytest.mark.parametrize("text, n", [
+    ("Officials said the number of people killed had risen to 37, including four children.", 37),
+    ("By Friday the number of dead rose to 12, the governor said.", 12),
+])
+def test_the_number_of_dead_rising_to_a_figure(text, n):
+    c = one(text)
+    assert c.count_min == n
