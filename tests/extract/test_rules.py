@@ -444,3 +444,9 @@ def test_speaker_behind_a_document(text, who):
 def test_the_number_of_dead_rising_to_a_figure(text, n):
     c = one(text)
     assert c.count_min == n
+
+
+def test_maintains_reports_a_claim():
+    c = one("The Narnian Defence Ministry maintains that only two civilians have been killed by its air strikes "
+            "since 2015, a junior minister told parliament.")
+    assert (c.type, c.count_min, c.asserted_by) == ("tally", 2, "Narnian Defence Ministry")

@@ -59,7 +59,7 @@ _VERB_WORDS = ("said", "says", "say", "tracked", "tracks", "logged", "logs", "id
                "counted", "counts", "confirmed", "confirms", "believes", "believed", "tallied", "noted", "notes", "read",
                "reads", "assesses", "assessed", "concluded", "concludes", "determined", "showed", "shows", "indicates",
                "indicated", "revealed", "acknowledged", "acknowledges", "admitted", "admits", "conceded", "concedes",
-               "insists", "insisted", "alleged", "alleges", "attributed", "attributes", "registered", "registers")
+               "insists", "insisted", "maintains", "maintained", "alleged", "alleges", "attributed", "attributes", "registered", "registers")
 # Grouped by first letter (folding.alternation), which `re` scans faster; the \b that follows it in
 # _VERB_RE lets only a whole word match, so the order of the words cannot matter.
 _VERBS = rf"(?:{alternation(_VERB_WORDS)})"
