@@ -450,3 +450,12 @@ def test_maintains_reports_a_claim():
     c = one("The Narnian Defence Ministry maintains that only two civilians have been killed by its air strikes "
             "since 2015, a junior minister told parliament.")
     assert (c.type, c.count_min, c.asserted_by) == ("tally", 2, "Narnian Defence Ministry")
+
+
+def test_the_rest_of_a_breakdown_by_perpetrator():
+    text = ("The monitor attributed 61 civilian deaths to government forces, 24 to the Northern Alliance and "
+            "9 to Eastern Brigade fighters during the month.")
+    assert sorted(c.count_min for c in extract(text, dt.date(2020, 3, 5)) if c.count_min) == [9, 24, 61]
+    # without such a verb, ", 24 to the ..." is no toll
+    text = "Shelling killed 61 civilians in the north, the monitor said, and 24 to the south were evacuated."
+    assert [c.count_min for c in extract(text, dt.date(2020, 3, 5)) if c.count_min] == [61]
