@@ -459,3 +459,8 @@ def test_the_rest_of_a_breakdown_by_perpetrator():
     # without such a verb, ", 24 to the ..." is no toll
     text = "Shelling killed 61 civilians in the north, the monitor said, and 24 to the south were evacuated."
     assert [c.count_min for c in extract(text, dt.date(2020, 3, 5)) if c.count_min] == [61]
+
+
+def test_documented_several_strikes_is_an_aggregate():
+    text = "The rights group said it had documented seven drone strikes that killed 19 civilians in the valley."
+    assert [c.type for c in extract(text, dt.date(2020, 3, 5)) if c.count_min] == ["tally"]

@@ -233,7 +233,10 @@ WEAK_PERIOD = Folded(
     r"\b(?:campaign|war|conflict|operations?\b(?!\s+to\s+(?:liberate|retake|capture))|this\s+year|last\s+year|"
     r"last\s+month|(?:in|during)\s+(?:19|20)\d\d|a\s+month(?!\s+(?:later|earlier|ago|before|after))|in\s+(?:\w+\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|"
     r"\d+|several|multiple|separate|different)\s+(?:[\w-]+\s+)?(?:air\s?)?(?:strikes|raids|attacks|incidents)|"
-    r"(?:in\s+)?(?:those|these|such)\s+(?:[\w-]+\s+)?(?:incidents|strikes|attacks|raids))\b")
+    r"(?:in\s+)?(?:those|these|such)\s+(?:[\w-]+\s+)?(?:incidents|strikes|attacks|raids)|"
+    # "documented nine US strikes that killed 21": several events, counted together
+    r"(?:documented|recorded|investigated|identified|examined|verified)\s+(?:\w+\s+){0,2}?(?:two|three|four|five|six|"
+    r"seven|eight|nine|ten|\d+|several|multiple)\s+(?:[\w.-]+\s+){0,2}?(?:air\s?)?(?:strikes|raids|attacks|incidents))\b")
 # "the deadliest attack since the offensive began": the "since" dates a comparison, not the
 # toll's period (a superlative earlier in the same clause, no sentence end between).
 _SUPERLATIVE_BEFORE = Folded(r"\b(?:deadliest|bloodiest|worst|heaviest|largest|biggest|highest|first|"
