@@ -16,8 +16,9 @@ pytestmark = pytest.mark.shared
 HERE = Path(__file__).parent
 # blind: 0.545 when written, 0.860 after the rules learned from it (a development score);
 # blind2: 0.637, then 0.758 while held out; 0.800 after the rules learned from it.
-# blind3, never learned from: 0.620, then 0.635 (the held-out score).
-MIN_F1 = {"blind": 0.82, "blind2": 0.76, "blind3": 0.60}
+# blind3: 0.620, then 0.635 while held out; 0.713 after the rules learned from it (a development
+# score; tests/extract/blind4 is the held-out corpus now).
+MIN_F1 = {"blind": 0.82, "blind2": 0.76, "blind3": 0.68}
 
 
 @pytest.mark.parametrize("corpus", sorted(MIN_F1))

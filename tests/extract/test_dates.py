@@ -44,6 +44,30 @@ def test_find_published_in_header(header, expected):
     assert find_published(header) == expected
 
 
+@pytest.mark.parametrize("header, expected", [
+    # datelines: place, date and a source label, set off by punctuation
+    ("Floods cut roads in the north\nHARBOUR TOWN, Narnia - 9 October 2020 - Wire service\n\nBody.",
+     dt.date(2020, 10, 9)),
+    ("Floods cut roads\nBy our correspondent | Lantern City | Published 14 May 2018\n\nBody.", dt.date(2018, 5, 14)),
+    ("Floods: live\nRolling updates, 3 March 2022 (local time)\n\nBody.", dt.date(2022, 3, 3)),
+    ("Floods cut roads\nCAPITAL, Jan. 5, 2016 (wire report)\n\nBody.", dt.date(2016, 1, 5)),
+    # a dateline that opens the first paragraph
+    ("Floods cut roads\n\nRIVERTON, Narnia, Sept. 12, 2019 -- Heavy rain closed every road into the valley "
+     "on Wednesday, leaving three villages cut off, officials said.", dt.date(2019, 9, 12)),
+    ("Floods cut roads\n\nRiverton, Aug. 2, 2021 \u2014 Heavy rain closed every road into the valley on "
+     "Wednesday, leaving three villages cut off, officials said.", dt.date(2021, 8, 2)),
+])
+def test_find_published_in_dateline(header, expected):
+    assert find_published(header) == expected
+
+
+def test_find_published_ignores_dates_inside_headline_sentences():
+    assert find_published("Court to rule on 3 March 2021 over the flood claims\n\nBody text.") is None
+    opening = ("On March 3, 2019 - a date the town remembers - the river broke its banks and swept away the old "
+               "bridge, officials said later that week.")
+    assert find_published("Headline\n\n" + opening) is None
+
+
 def test_find_published_ignores_body_dates():
     body = ("A long first sentence of an article that mentions that on May 29, 2017 something happened somewhere, "
             "which is an event date and not the publication date of this article at all.")

@@ -360,3 +360,107 @@ def test_a_toll_since_a_date_stays_a_tally():
 ])
 def test_replaced_tolls_are_not_claims(text, kept):
     assert [c.count_min for c in extract(text, dt.date(2019, 8, 1)) if c.count_min] == kept
+
+
+@pytest.mark.parametrize("text", [
+    "The mission said it had documented 412 civilian deaths between 1 January and 30 June.",
+    "The mission documented 412 civilian deaths between January 1 and June 30, it said.",
+    "From March 1 to May 31 the group recorded 412 civilians killed in the province.",
+    "The office said it had verified 412 civilian deaths as of 20 November, including 40 children.",
+])
+def test_a_period_between_two_days_of_a_year_makes_a_tally(text):
+    """Two dates bounding a period, or "as of" a date, are a period even without a year: the
+    day-precise dates do not make one event."""
+    assert [c.type for c in extract(text, dt.date(2019, 12, 1)) if c.count_min == 412] == ["tally"]
+
+
+# An event, then four sentences of reactions and context.
+_EVENT_THEN_CONTEXT = ("Jets bombed a crowded bus station in Fernhill on Tuesday, killing 19 people, the governor said. "
+                       "The governor called the raid a crime. The air force said it had struck a weapons depot. "
+                       "Aid agencies asked both sides to spare civilians. Diplomats met in the capital to discuss a truce. ")
+
+
+@pytest.mark.parametrize("last, kind", [
+    # a small toll several sentences after its event is that event's
+    ("A UN official said on Wednesday that at least 12 civilians had been confirmed killed.", "incident"),
+    # a large one stays a tally
+    ("The monitor said 640 civilians had been killed.", "tally"),
+])
+def test_how_far_an_event_reaches(last, kind):
+    claims = [c for c in extract(_EVENT_THEN_CONTEXT + last, dt.date(2020, 3, 5)) if c.count_min]
+    assert [(c.type, c.count_min) for c in claims][0] == ("incident", 19)
+    assert [c.type for c in claims[1:]] == [kind]
+
+
+@pytest.mark.parametrize("text", [
+    "In a separate incident, gunmen shot dead at least 9 civilians near the river crossing, the office said.",
+    "All seven were killed when their house in the old quarter was destroyed shortly before dawn.",
+    # the wounded outnumber the dead; the toll is still a small one
+    "Drone strikes on the fuel depot killed 14 civilians and wounded 120, the ministry said.",
+    # "campaign" names what the night is compared with, not a period of the toll
+    "Missiles on the port killed 31 civilians, officials said, the deadliest night of the campaign against the rebels.",
+])
+def test_one_event_wordings(text):
+    assert [c.type for c in extract(text, dt.date(2020, 3, 5)) if c.count_min and c.count_min > 1] == ["incident"]
+
+
+def test_an_aside_about_the_speaker_does_not_make_a_tally():
+    text = ("Artillery shells hit a crowded bus station in Fernhill on Tuesday, killing 52 people, the ministry said. "
+            "The Medics Union, a group that has counted casualties throughout the war, put the toll at 57 dead.")
+    assert [(c.type, c.count_min) for c in extract(text, dt.date(2020, 3, 5)) if c.count_min] == [
+        ("incident", 52), ("incident", 57)]
+    # the same aside words around the figure itself still date it
+    text = "The war, which the monitor said has killed 5,000 civilians, entered its sixth year."
+    assert [c.type for c in extract(text, dt.date(2020, 3, 5)) if c.count_min] == ["tally"]
+
+
+@pytest.mark.parametrize("text", [
+    "In the first half of the year, the mission said, air strikes caused 38 civilian deaths.",
+    "Jets bombed a market in Fernhill on Tuesday. The monitor recorded 38 civilian deaths over the same period.",
+])
+def test_half_years_and_the_same_period_make_a_tally(text):
+    assert [c.type for c in extract(text, dt.date(2020, 3, 5)) if c.count_min == 38] == ["tally"]
+
+
+@pytest.mark.parametrize("text, who", [
+    # "its ... report" is the organisation last named
+    ("The Riverland Monitor has tracked the war since it began. Its latest quarterly report recorded 2,310 "
+     "civilian deaths since 2016.", "Riverland Monitor"),
+    ("Since the start of the year, the Riverland Monitor has documented 640 civilian deaths, according to its "
+     "most recent update.", "Riverland Monitor"),
+    # the figures are nobody's words: the one who published them is the speaker
+    ("According to figures published by the Narnian government, 310 civilians were killed in the war.",
+     "Narnian government"),
+])
+def test_speaker_behind_a_document(text, who):
+    c = one(text)
+    assert c.asserted_by == who
+
+
+@pytest.mark.parametrize("text, n", [
+    ("Officials said the number of people killed had risen to 37, including four children.", 37),
+    ("By Friday the number of dead rose to 12, the governor said.", 12),
+])
+def test_the_number_of_dead_rising_to_a_figure(text, n):
+    c = one(text)
+    assert c.count_min == n
+
+
+def test_maintains_reports_a_claim():
+    c = one("The Narnian Defence Ministry maintains that only two civilians have been killed by its air strikes "
+            "since 2015, a junior minister told parliament.")
+    assert (c.type, c.count_min, c.asserted_by) == ("tally", 2, "Narnian Defence Ministry")
+
+
+def test_the_rest_of_a_breakdown_by_perpetrator():
+    text = ("The monitor attributed 61 civilian deaths to government forces, 24 to the Northern Alliance and "
+            "9 to Eastern Brigade fighters during the month.")
+    assert sorted(c.count_min for c in extract(text, dt.date(2020, 3, 5)) if c.count_min) == [9, 24, 61]
+    # without such a verb, ", 24 to the ..." is no toll
+    text = "Shelling killed 61 civilians in the north, the monitor said, and 24 to the south were evacuated."
+    assert [c.count_min for c in extract(text, dt.date(2020, 3, 5)) if c.count_min] == [61]
+
+
+def test_documented_several_strikes_is_an_aggregate():
+    text = "The rights group said it had documented seven drone strikes that killed 19 civilians in the valley."
+    assert [c.type for c in extract(text, dt.date(2020, 3, 5)) if c.count_min] == ["tally"]

@@ -47,6 +47,9 @@ GENERIC = Quick(
     r"investigators|spokes(?:man|woman|person)|police|authorities|survivors|relatives)\b")
 
 _PRONOUN_ORG = re.compile(r"^(?:the\s+)?(?:group|monitor|watchdog|organi[sz]ation|observatory|it|they)$", re.I)
+_OWN_DOC = re.compile(r"^(?:its|their)\s+(?:[\w-]+\s+){0,3}(?:report|update|statement|release|study|"
+                      r"investigation|analysis|review|assessment|figures|count|tally|data|estimate)s?$", re.I)
+_DATA_NOUNS = frozenset(("figures", "data", "statistics", "numbers", "official figures", "official data", "records"))
 _PRONOUN_DOC = re.compile(r"^(?:the\s+)?(?:statement|report|release|study|investigation|analysis)$", re.I)
 
 _VERB_WORDS = ("said", "says", "say", "tracked", "tracks", "logged", "logs", "identified", "identifies", "verified",
@@ -56,7 +59,7 @@ _VERB_WORDS = ("said", "says", "say", "tracked", "tracks", "logged", "logs", "id
                "counted", "counts", "confirmed", "confirms", "believes", "believed", "tallied", "noted", "notes", "read",
                "reads", "assesses", "assessed", "concluded", "concludes", "determined", "showed", "shows", "indicates",
                "indicated", "revealed", "acknowledged", "acknowledges", "admitted", "admits", "conceded", "concedes",
-               "insists", "insisted", "alleged", "alleges", "attributed", "attributes", "registered", "registers")
+               "insists", "insisted", "maintains", "maintained", "alleged", "alleges", "attributed", "attributes", "registered", "registers")
 # Grouped by first letter (folding.alternation), which `re` scans faster; the \b that follows it in
 # _VERB_RE lets only a whole word match, so the order of the words cannot matter.
 _VERBS = rf"(?:{alternation(_VERB_WORDS)})"
@@ -76,7 +79,8 @@ POSSESSIVE_RE = re.compile(rf"(?P<who>{_NP}|\b[Tt]he\s+(?:ministry|group|monitor
                            rf"estimate|investigation|database|analysis)\b")
 BY_RE = Quick(rf"\b(?:data|figures|report|tally|count|statement|estimate|numbers)\s+(?:\w+\s+)?(?:collected|"
                    rf"compiled|published|released|issued|gathered)\s+(?:\w+\s+){{0,3}}by\s+(?P<who>(?:the\s+)?"
-                   rf"(?:{_NP}|group|monitor|organi[sz]ation))")
+                   rf"(?:{_NP}(?:\s+(?:government|ministry|authorities|military|army|police|office))?|"
+                   rf"group|monitor|organi[sz]ation))")
 STATEMENT_OWNER_RE = Quick(
     rf"\b(?:statement|report|release|press release)\s+(?:\w+\s+){{0,4}}(?:by|from)\s+(?P<who>(?:the\s+)?{_NP})")
 
@@ -276,6 +280,13 @@ def _resolve(who: str | None, memory: Memory, before: int | None = None) -> str 
     if _PRONOUN_DOC.match(w):
         memory.sync()
         return parties.canonical(memory.statement_owner or memory.last_speaker) or w
+    if _OWN_DOC.match(w):
+        # "its most recent monthly report": the organisation last named
+        memory.sync()
+        return parties.canonical(_named_before(memory, None, before) or memory.last_org or memory.last_speaker)
+    if w.lower() in _DATA_NOUNS:
+        # "according to figures published by X": the figures are nobody; X is read by BY_RE
+        return None
     if _NOT_SPEAKER.match(w):
         return None
     return w

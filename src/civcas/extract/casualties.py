@@ -69,7 +69,8 @@ _HEADLINE_STARTS = re.compile(r"[|\n:]")
 _TOLL_TO = figure_folded(rf"\b(?:(?:death\s+)?toll\s+(?:[\w'’,-]+\s+){{0,14}}?(?:(?:has\s+)?(?:rose|risen|climbed|increased|"
                       rf"reached|jumped|stands|stood|is|was|hit)\s+)(?:to\s+|at\s+|of\s+|closer\s+to\s+|near\s+)?|"
                       rf"(?:death\s+)?toll\s+(?:[\w'’,-]+\s+){{0,14}}?(?:to|at|of|closer\s+to|near)|"
-                      rf"(?:number|count)\s+of\s+(?:[\w-]+\s+){{0,3}}?(?:killed|dead|deaths)\s+at|"
+                      rf"(?:number|count)\s+of\s+(?:[\w-]+\s+){{0,3}}?(?:killed|dead|deaths)\s+(?:at|(?:(?:has|had)\s+)?"
+                      rf"(?:rose|risen|climbed|increased|reached|jumped|stands|stood)(?:\s+(?:to|at))?)|"
                       rf"[’']s\s+(?:own\s+|official\s+)?(?:count|tally|figure|estimate)\s+(?:of|was|is|stood\s+at|stands\s+at)|"
                       rf"(?:conceded|acknowledged|admitted)\s+(?:just|only)|"
                       rf"(?P<of_dead>(?=\S+(?:\s+\S+){{0,2}}\s+of\s+(?:the|those)\s+(?:\d[\d,]*\s+)?(?:civilian\s+)?(?:dead|killed|victims|deaths)\b)))\s*(?P<f>{FIGURE})(?=\s*(?:[,.;]|$|and\b|"
@@ -90,8 +91,14 @@ _BARE_OTHER = (
     re.compile(rf"\b(?:counted|recorded|documented|verified)\s+(?P<f>{FIGURE})(?=\s*,\s*(?:of\s+whom|including|"
                rf"among\s+them))", re.I),
     re.compile(rf"\bof\s+(?:which|whom|them|these)\s+(?P<f>{FIGURE})\s+(?:were|was)\s+(?P<v>deaths|killed|dead|"
-               rf"fatalities)\b", re.I))
-_BARE_OTHER_WORDS = ("attributed to", "blamed", "counted ", "recorded ", "documented ", "verified ", "of which", "of whom",
+               rf"fatalities)\b", re.I),
+    # the rest of a breakdown after "attributed 98 deaths to Russian forces": ", 33 to the SDF and
+    # 27 to the Islamic State group" (only after such a verb: see _ELIDED_AFTER)
+    re.compile(rf"(?:,|\band)\s+(?P<f>{FIGURE})\s+(?:to|on)\s+(?:the\s+)?(?-i:[A-Z])", re.I))
+_ELIDED = _BARE_OTHER[-1]
+_ELIDED_AFTER = re.compile(r"\b(?:attributed|blamed)\s+(?:\S+\s+){1,3}?(?:deaths|killings|civilians|(?:civilian\s+)?"
+                           r"casualties)\s+(?:to|on)\b[^.;]*$", re.I)
+_BARE_OTHER_WORDS = ("attributed", "blamed", "counted ", "recorded ", "documented ", "verified ", "of which", "of whom",
                      "of them", "of these")
 _TOLL_AT_BEFORE = re.compile(r"\b(?:put|puts|putting|placed|places|set|sets)\s+(?:the|its|their|his|her)\s+(?:\w+\s+){0,2}?"
                              r"(?:figure|toll|number|count|tally|total|estimate)\s+at\s+$", re.I)
@@ -210,10 +217,15 @@ _PART_OF_TOTAL = re.compile(r"\b(?:of\s+(?:whom|them|those|which)|including|amon
 _WERE_CIVILIANS = re.compile(rf"(?<![\w$£€#.\-/])(?P<f>{FIGURE})\s+(?:were|was)\s+(?:an?\s+)?(?:civilians?|non-?combatants?)\b",
                              re.I)
 
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 PERIOD = Folded(
     r"\b(?:since(?!\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:air\s?strike|strike|attack|raid|bombing|missile\s+strike)\b)|"
     r"to\s+date|so\s+far|in\s+total|overall|in\s+all|all\s+told|total(?:led|ing)?|cumulative|"
+    r"(?:first|second)\s+half\s+of|(?:in|over|during|for)\s+(?:that|this|the)\s+(?:same\s+)?period|"
     r"from\s+(?:\w+\s+){0,2}(?:19|20)\d\d|between\s+\w+\s+(?:\d+,?\s+)?(?:19|20)\d\d\s+and|"
+    rf"(?:between|from)\s+(?:\d\d?(?:st|nd|rd|th)?\s+|early\s+|late\s+|mid-?)?{_MONTH}\s+(?:\d\d?(?:st|nd|rd|th)?,?\s+)?(?:and|to|until|through)\s|"
+    r"as\s+of|"
     r"over\s+the\s+(?:past|last|course)|(?:over|across)\s+the\s+(?:\w+\s+)?(?:years|months|decades)|during\s+the\s+(?:war|conflict|campaign|operation|period|offensive|"
     r"battle|siege)|per\s+month|each\s+month|monthly|annual|years?\s+of|months\s+of|weeks\s+of)\b")
 # Weaker hints of an aggregate, outranked by a named single event.
@@ -221,7 +233,10 @@ WEAK_PERIOD = Folded(
     r"\b(?:campaign|war|conflict|operations?\b(?!\s+to\s+(?:liberate|retake|capture))|this\s+year|last\s+year|"
     r"last\s+month|(?:in|during)\s+(?:19|20)\d\d|a\s+month(?!\s+(?:later|earlier|ago|before|after))|in\s+(?:\w+\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|"
     r"\d+|several|multiple|separate|different)\s+(?:[\w-]+\s+)?(?:air\s?)?(?:strikes|raids|attacks|incidents)|"
-    r"(?:in\s+)?(?:those|these|such)\s+(?:[\w-]+\s+)?(?:incidents|strikes|attacks|raids))\b")
+    r"(?:in\s+)?(?:those|these|such)\s+(?:[\w-]+\s+)?(?:incidents|strikes|attacks|raids)|"
+    # "documented nine US strikes that killed 21": several events, counted together
+    r"(?:documented|recorded|investigated|identified|examined|verified)\s+(?:\w+\s+){0,2}?(?:two|three|four|five|six|"
+    r"seven|eight|nine|ten|\d+|several|multiple)\s+(?:[\w.-]+\s+){0,2}?(?:air\s?)?(?:strikes|raids|attacks|incidents))\b")
 # "the deadliest attack since the offensive began": the "since" dates a comparison, not the
 # toll's period (a superlative earlier in the same clause, no sentence end between).
 _SUPERLATIVE_BEFORE = Folded(r"\b(?:deadliest|bloodiest|worst|heaviest|largest|biggest|highest|first|"
@@ -247,12 +262,13 @@ def superseded(text: str, a: int, figure_start: int) -> bool:
 
 
 # Words of one event's dead: "put the death toll at 40", "recovered 42 bodies".
-_ONE_EVENT_TOLL = re.compile(r"\b(?:death\s+toll|toll\s+(?:rose|rises|risen|climbed)|bodies)\b", re.I)
+_ONE_EVENT_TOLL = re.compile(r"\b(?:death\s+toll|toll\s+(?:rose|rises|risen|climbed)|bodies|(?:killed|died)\s+when)\b",
+                             re.I)
 _ACKNOWLEDGED = Folded(r"\b(?:acknowledg\w+|admit\w*|conced\w+)\b")
 _ATTACK = Folded(r"\b(?:air\s?strikes?|strikes?|raids?|attacks?|bomb\w*|shell\w*|missiles?|rockets?|drones?|"
                      r"jets?|warplanes?|helicopters?|artillery|mortars?|explosions?|blasts?|fire[ds]?|aircraft|planes?|"
                      r"struck|hit|bombed|targeted)\b")
-_EVENT = r"(?:air\s?strikes?|strikes?|raids?|air\s+raids?|attacks?|bombings?|bombardments?|shelling|explosions?|blasts?|massacres?|missiles?|drone\s+strikes?|shells?)"
+_EVENT = r"(?:air\s?strikes?|strikes?|raids?|air\s+raids?|attacks?|incidents?|bombings?|bombardments?|shelling|explosions?|blasts?|massacres?|missiles?|drone\s+strikes?|shells?)"
 EVENT = Folded(
     rf"\b(?:(?:an?|the|one|single|that|this|same)\s+(?:[\w.\-]+\s+){{0,3}}?{_EVENT}\b(?<!s)|"
     rf"(?<!\bin\s)(?<!\bacross\s)(?<!\bfrom\s)(?<!\bjust\s)(?<!\bonly\s)(?:two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)\s+(?:separate\s+|successive\s+|consecutive\s+|"
@@ -262,7 +278,7 @@ EVENT = Folded(
     # "a series of strikes on a busy street": one event made of several strikes.
     rf"\b(?:an?|the|one)\s+(?:series|wave|barrage|salvo|volley)\s+of\s+(?:[\w.\-]+\s+){{0,2}}?"
     rf"(?:air\s?)?(?:strikes|raids|attacks|bombings|missiles|rockets|shells)\b)",
-    needs=("strike", "raid", "attack", "bomb", "shell", "explosion", "blast", "massacre", "missile"))
+    needs=("strike", "raid", "attack", "incident", "bomb", "shell", "explosion", "blast", "massacre", "missile"))
 
 
 @dataclass
@@ -407,12 +423,14 @@ def tolls_in(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> list[To
             if rx in _BARE_OTHER:
                 if other_words is None:
                     other_words = any(w in low for w in _BARE_OTHER_WORDS)
-                if not other_words:
+                if not other_words or (rx is _ELIDED and "attributed" not in low and "blamed" not in low):
                     continue
             if rx is _BARE_SUBJECT and not ((" were " in low or " was " in low or " been " in low)
                                             and _BARE_SUBJECT_VERB.search(text, a, b)):
                 continue
             for m in rx.finditer(text, a, b):
+                if rx is _ELIDED and not _ELIDED_AFTER.search(text, a, m.start()):
+                    continue
                 fm = FIGURE_AT.match(text, m.start("f"))
                 fig = parse_figure(fm) if fm else None
                 if fig is None or text[fig.start - 1:fig.start] in ("$", "£", "€") or any(
@@ -589,11 +607,31 @@ def is_incident(text: str, a: int, b: int, has_day_date: bool, single: bool = Fa
         return False
     if search(EVENT) or single:
         return True
-    if search(WEAK_PERIOD) or search(_ACKNOWLEDGED):
+    if (search(WEAK_PERIOD) and any(not _comparison_or_aside(text, a, b, p) for p in WEAK_PERIOD.finditer(text, a, b))) \
+            or search(_ACKNOWLEDGED):
         return False
     if framed:
         return True
     return has_day_date or (small and (search(_ATTACK) is not None or search(_ONE_EVENT_TOLL) is not None))
+
+
+_RELATIVE = re.compile(r"\b(?:which|who|whose|that)\b", re.I)
+_DIGIT = re.compile(r"\d")
+
+
+def _comparison_or_aside(text: str, a: int, b: int, p: re.Match) -> bool:
+    """Whether a weak sign of an aggregate does not date the toll: it names what the event is
+    compared with ("the deadliest single night of the campaign"), or it sits in an aside set off
+    by commas that describes a speaker (", a group that has documented deaths throughout the
+    conflict,"), with no figure in it."""
+    if _SUPERLATIVE_BEFORE.search(text, max(a, p.start() - 90), p.start()):
+        return True
+    open_ = text.rfind(",", a, p.start())
+    close = text.find(",", p.end(), b)
+    if open_ < 0 or close < 0 or close - p.end() > 40:
+        return False
+    aside = text[open_:close]
+    return _RELATIVE.search(aside, 0, p.start() - open_) is not None and not _DIGIT.search(aside)
 
 
 def differences(text: str, a: int, b: int) -> list[tuple[int, str, int, int]]:

@@ -207,6 +207,24 @@ def _header_match(m: re.Match) -> dt.date | None:
     return _safe(int(g["year_b"]), MONTHS[key(g["mon_b"]).rstrip(".")], int(g["day_b"]))
 
 
+_DATELINE_EDGE = ",|-–—(:·/;"
+
+
+def _dateline(line: str, m: re.Match) -> bool:
+    """A dateline: the date stands apart from the words around it, set off by punctuation
+    ("BEIRUT, 22 July 2019 - Staff report", "By a correspondent | Mosul | Published 2 March 2019",
+    "Live updates, 13 May 2021 (all times local)"), not a date inside a headline's sentence."""
+    before = line[:m.start()].rstrip()
+    after = line[m.end():].lstrip()
+    if before and before[-1] not in _DATELINE_EDGE and not _PUBLISHED_WORD.search(before):
+        return False
+    return not after or after[0] in _DATELINE_EDGE + ")"
+
+
+_DATELINE_LEAD = re.compile(r"([A-Z][\w.'/-]*(?:[ ,][^\n]{0,90}?)?)\s+(?:--|—|–|-)\s")
+_PUBLISHED_WORD = re.compile(r"\b(?:published|posted|updated)(?:\s+on)?$", re.I)
+
+
 def find_published(text: str, max_lines: int = 8) -> dt.date | None:
     """The date line of a document's header, looked for only among its first non-empty lines.
 
@@ -222,15 +240,20 @@ def find_published(text: str, max_lines: int = 8) -> dt.date | None:
         seen += 1
         if seen > max_lines:
             break
-        if len(s) > 100:
-            continue
+        opening = len(s) > 100
+        if opening:
+            # a dateline that opens the first paragraph: "KABUL, Feb. 22, 2020 (wire) -- Fighting ..."
+            lead = _DATELINE_LEAD.match(s)
+            if lead is None:
+                continue
+            s = lead.group(1)
         label = _HEADER_LABEL.match(s)
         rest = s[label.end():] if label else s
         # (every shape _HEADER_DATE reads has a digit: the day, the year or the ISO date)
         m = _HEADER_DATE.search(rest) if _DIGIT.search(rest) else None
         if m:
             leftover = (rest[:m.start()] + rest[m.end():]).strip(" ,.-|·")
-            if label or len(leftover) <= 12:
+            if label or (len(leftover) <= 12 and not opening) or _dateline(rest, m):
                 d = _header_match(m)
                 if d:
                     return d

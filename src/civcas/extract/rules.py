@@ -93,6 +93,8 @@ _WORD_CHAR = re.compile(r"\w")
 _SUMMARY_TITLE = re.compile(r"[^.]{0,60}\b(?:summary|report|update|release|statement|press\s+release)\b", re.I)
 _REPORTING_BEFORE = Folded(r"\b(?:said|says|told|announced|acknowledged|admitted|reported|stated|added|"
                                r"confirmed|published|released)\s+(?:\w+\s+)?(?:on|late\s+on|early\s+on)?\s*$")
+# How many sentences back an event sentence lends its event to a toll (a toll of at most 50: further).
+FRAME_REACH, FRAME_REACH_SMALL = 3, 6
 _DAY_DATE_HINT = Quick(r"\b(?:on|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
                             r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|"
                             r"\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\byesterday\b")
@@ -327,11 +329,15 @@ class _Run:
             return last_tolls
         mentions = [d for d in self._dates(a, b)
                     if not _REPORTING_BEFORE.search(text, max(a, d.span[0] - 25), d.span[0])]
-        frame = self._frame()
+        # (the wounded, often more than the dead, do not make a toll large)
+        small = all((t.figure.count_max if t.figure.count_max is not None
+                     else t.figure.count_min or 999) <= 50 for t in tolls if not t.sub and t.harm != "injured")
+        # a small toll may belong to an event told several sentences earlier: reactions and context
+        # often come between the strike and a second source's toll
+        frame = self._frame(FRAME_REACH_SMALL if small else FRAME_REACH)
         incident = is_incident(text, a, b, any(d.precision == "day" for d in mentions),
                                single=all(t.figure.count_max == 1 for t in tolls if not t.sub),
-                               small=all((t.figure.count_max if t.figure.count_max is not None
-                                          else t.figure.count_min or 999) <= 50 for t in tolls if not t.sub),
+                               small=small,
                                # a frame lends its event to a toll, not to a national total
                                framed=frame is not None and all(
                                    (t.figure.count_min or 0) < 1000 for t in tolls if not t.sub),
@@ -366,11 +372,11 @@ class _Run:
         """Whether the sentence gives the figure its own speaker (then it is a claim of its own)."""
         return self._speaker(a, b, t.start) is not None
 
-    def _frame(self) -> tuple[int, int, int] | None:
-        """The latest of the last three sentences that describes one event: tolls that follow are its."""
+    def _frame(self, reach: int) -> tuple[int, int, int] | None:
+        """The latest of the last `reach` sentences that describes one event: tolls that follow are its."""
         now = self.sentence_index
         for i, a, b in reversed(self.event_candidates):
-            if now - i > 3:
+            if now - i > reach:
                 break
             if i == now:
                 if self._is_event(i, a, b):
