@@ -17,8 +17,10 @@ HERE = Path(__file__).parent
 # blind: 0.545 when written, 0.860 after the rules learned from it (a development score);
 # blind2: 0.637, then 0.758 while held out; 0.800 after the rules learned from it.
 # blind3: 0.620, then 0.635 while held out; 0.713 after the rules learned from it (a development
-# score; tests/extract/blind4 is the held-out corpus now).
-MIN_F1 = {"blind": 0.82, "blind2": 0.76, "blind3": 0.68}
+# score).
+# blind4, never learned from: 0.738 when it arrived, before and after the blind3 rules (the
+# held-out score; its floor guards against a change that generalises worse).
+MIN_F1 = {"blind": 0.82, "blind2": 0.76, "blind3": 0.68, "blind4": 0.71}
 
 
 @pytest.mark.parametrize("corpus", sorted(MIN_F1))
