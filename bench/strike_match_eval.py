@@ -6,10 +6,11 @@ release line quoted verbatim in Airwars' record).  Candidates: every line of the
 is in the top three), for the scorer and for a naive baseline (smallest release delay, then
 nearest place).
 
-Usage:  .venv/bin/python bench/strike_match_eval.py [--shared ../shared] [--json] [--show N] [--lomo] [--no-strikes]
+Usage:  .venv/bin/python bench/strike_match_eval.py [--shared ../shared] [--json] [--show N] [--lomo]
+        [--forward] [--no-strikes]
 
 --lomo fits six weights on a grid leaving one month out at a time and reports the held-out
-figures; --no-strikes reports how often civcas proposes or declares a strike for incidents the
+figures; --forward fits on 2014-10..2015-06 and tests on 2015-07..12; --no-strikes reports how often civcas proposes or declares a strike for incidents the
 coalition rejected for `no_coalition_strikes`.
 """
 from __future__ import annotations
@@ -112,6 +113,9 @@ GRID = {"later_release": (0.0, -0.5, -1.0, -2.0), "distance_scale_km": (50.0, 10
         "named_town": (0.0, 0.5, 1.0, 2.0), "front": (0.0, 0.1, 0.25, 0.5)}
 TIME_GRID = (0.0, 0.25, 0.5, 1.0)
 FRONT_GRID = (0.0, 0.1, 0.25, 0.5, 0.75)
+# The front's reach in log-units of place cost; None (no reach, the front before) first, so ties
+# go to it and the reach gets no help from the tie-break.
+REACH_GRID = (None, 0.5, 1.0, 1.5, 2.0)
 
 
 def leave_one_month_out(strikes, cases, locate) -> dict:
@@ -148,6 +152,7 @@ def leave_one_month_out(strikes, cases, locate) -> dict:
     return {"months": len(months), "held_out": summary(held),
             "time_of_day_weight": one_weight(strikes, cases, locate, "time_of_day", TIME_GRID, objective),
             "front_weight": one_weight(strikes, cases, locate, "front", FRONT_GRID, objective),
+            "front_reach": one_weight(strikes, cases, locate, "front_reach", REACH_GRID, objective),
             "in_sample_best": {**summary(table[in_sample]), "weights": combos[in_sample]},
             "weights_chosen_per_fold": sorted({json.dumps(c, sort_keys=True) for c in chosen})}
 
@@ -172,6 +177,31 @@ def one_weight(strikes, cases, locate, name: str, grid, objective) -> dict:
                 held[k] = table[best][k]
     return {"grid": {str(v): summary(r) for v, r in zip(grid, table)}, "held_out": summary(held),
             "chosen_per_fold": chosen}
+
+
+def forward_in_time(strikes, cases, locate, split: str = "2015-07") -> dict:
+    """Fit the `front` weight alone (FRONT_GRID, ties to the smallest) on the incidents before
+    `split` (a month), test on those from it on; with the front's reach (`front_reach`) at its
+    default and off (None)."""
+    from civcas.strikes.match import DEFAULT_WEIGHTS, Weights
+
+    def objective(ranks):
+        n = len(ranks) or 1
+        return (sum(r == 1 for r in ranks) + 0.5 * sum(r is not None and r <= 3 for r in ranks)) / n
+
+    train = [k for k, (inc, _) in enumerate(cases) if inc.date.strftime("%Y-%m") < split]
+    test = [k for k, (inc, _) in enumerate(cases) if inc.date.strftime("%Y-%m") >= split]
+    out: dict = {"train": len(train), "test": len(test)}
+    for reach in (DEFAULT_WEIGHTS.front_reach, None):
+        table = [case_ranks(rank_candidates, strikes, cases, locate,
+                            weights=Weights(**{**DEFAULT_WEIGHTS.__dict__, "front": v, "front_reach": reach}))
+                 for v in FRONT_GRID]
+        best = max(range(len(FRONT_GRID)), key=lambda j: (objective([table[j][k] for k in train]), -j))
+        out[f"front_reach={reach}"] = {
+            "front_chosen": FRONT_GRID[best], "train": summary([table[best][k] for k in train]),
+            "test": summary([table[best][k] for k in test]),
+            "test_by_front": {str(v): summary([t[k] for k in test]) for v, t in zip(FRONT_GRID, table)}}
+    return out
 
 
 def no_strike_proposals(shared: Path, strikes, locate) -> dict:
@@ -256,6 +286,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--lomo", action="store_true", help="leave-one-month-out weight fitting")
+    ap.add_argument("--forward", action="store_true",
+                    help="fit on 2014-10..2015-06, test on 2015-07..2015-12")
     ap.add_argument("--no-strikes", action="store_true",
                     help="proposal rate on incidents rejected for no_coalition_strikes")
     ap.add_argument("--show", type=int, default=0, help="print N misses of the scorer to stderr")
@@ -272,6 +304,8 @@ def main(argv: list[str] | None = None) -> int:
     }
     if args.lomo:
         result["leave_one_month_out"] = leave_one_month_out(strikes, cases, locate)
+    if args.forward:
+        result["forward_in_time"] = forward_in_time(strikes, cases, locate)
     if args.no_strikes:
         result["proposals"] = no_strike_proposals(args.shared, strikes, locate)
     if args.json:
@@ -287,7 +321,7 @@ def main(argv: list[str] | None = None) -> int:
             for g, v in r["subgroups"].items():
                 print(f"  {g:26s} {v['incidents']:3d} incidents  rank-1 {v['rank1']:.3f}  "
                       f"recall@3 {v['recall3']:.3f}  MRR {v['mrr']:.3f}")
-        for extra in ("leave_one_month_out", "proposals"):
+        for extra in ("leave_one_month_out", "forward_in_time", "proposals"):
             if extra in result:
                 print(extra, json.dumps(result[extra], indent=1))
     return 0

@@ -61,7 +61,8 @@ def candidate_rows(strikes, cases, locate):
             core = {"date": f["date"], "place": f["place"], "country": f["country"],
                     "strikes": math.log(c.strike.strikes) if c.strike.strikes else 0.0,
                     "later_release": float(f["later_release"] < 0), "named": float(f["named"] > 0),
-                    "front": math.log(f["town_strikes"]) if f["town_strikes"] else 0.0}
+                    # the scorer's own front (0 beyond its reach), as a unit value
+                    "front": f["front"] / DEFAULT_WEIGHTS.front if DEFAULT_WEIGHTS.front else 0.0}
             extra = {"only_town": float(lines[k] == 1 and f["delay_days"] >= 0),
                      "town_lines": math.log(lines[k] or 1), "town_days": float(len(days.get(k, ()))),
                      "delay0": float(f["delay_days"] == 0), "delay1": float(f["delay_days"] == 1),

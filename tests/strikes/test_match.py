@@ -105,6 +105,18 @@ def test_the_monitors_place_text_naming_the_town_counts():
     assert ranked[0].strike.location == "Farville" and ranked[0].features["named"] > 0
 
 
+def test_a_town_across_the_border_is_not_named_by_a_skeleton_collision():
+    """Two-letter consonant skeletons collide ("Shadadi" and Iraq's "Al Asad" are both "sd"): a
+    release town in another country is not "named" by the incident's text."""
+    towns = {**TOWNS, "Al Asad": (36.0, 39.2, 1), "Al Shadadi": (36.0, 39.3, 1)}
+    inc = IncidentRecord(code="CS5", date=dt.date(2015, 6, 1), lat=36.02, lon=39.01, geo_precision=1,
+                         country="Syria", place_text="Shadadi")
+    iraq = strike("Al Asad", dt.date(2015, 6, 1), country="Iraq")
+    syria = strike("Al Shadadi", dt.date(2015, 6, 1))
+    by = {c.strike.location: c for c in rank_candidates(inc, [iraq, syria], lambda n, c: towns.get(n))}
+    assert by["Al Asad"].features["named"] == 0.0 and by["Al Shadadi"].features["named"] > 0
+
+
 def test_an_active_front_beats_a_town_named_once():
     """Two near towns named the same day once each: the one the window's releases name again with
     many strikes is the likelier cause (the `front` feature, strikes summed over the town)."""
@@ -133,6 +145,42 @@ def test_releases_before_the_incident_do_not_make_a_front():
     assert by[id(busy)].features["town_strikes"] == 1
     # A strike released before the incident still carries its town's count, for the analyst.
     assert by[id(before)].features["town_strikes"] == 1
+
+
+FAR_TOWNS = {**TOWNS, "Distantburg": (36.0, 41.3, 1)}      # about 200 km east of Northtown
+
+
+def far_locate(name, country):
+    return FAR_TOWNS.get(name)
+
+
+def test_a_far_front_is_not_the_incidents_front():
+    """A town 200 km off, named with nine strikes that day and many more in the window, is another
+    front: it gets no `front` (its place costs more than `front_reach` log-units), so the town at
+    the incident's own point wins, as in CS042 (Kobani 236 km off against Dayr az Zawr)."""
+    from civcas.strikes.match import Weights
+
+    here = strike("Northtown", dt.date(2015, 6, 1))
+    far = [strike("Distantburg", dt.date(2015, 6, 1), 9), strike("Distantburg", dt.date(2015, 6, 2), 20)]
+    ranked = rank_candidates(INCIDENT, [*far, here], far_locate)
+    assert ranked[0].strike is here
+    by = {id(c.strike): c for c in ranked}
+    assert by[id(far[0])].features["town_strikes"] == 29 and by[id(far[0])].features["front"] == 0.0
+    assert by[id(far[0])].features["place"] < -1.0
+    # Without the reach the far front's count wins, as it did before.
+    unbounded = rank_candidates(INCIDENT, [*far, here], far_locate, weights=Weights(front_reach=None))
+    assert unbounded[0].strike is far[0] and unbounded[0].features["front"] > 0
+
+
+def test_a_far_town_the_incident_names_keeps_its_front():
+    """"Eastern Al Buwaida or Kobane" (CS048): the point is at one place, the text also names a
+    far town; that town is the incident's front whatever the distance."""
+    inc = IncidentRecord(code="CS4", date=dt.date(2015, 6, 1), lat=36.02, lon=39.01, geo_precision=1,
+                         country="Syria", place_text="Northtown or Distantburg")
+    far = strike("Distantburg", dt.date(2015, 6, 1), 5)
+    ranked = rank_candidates(inc, [far, strike("Distantburg", dt.date(2015, 6, 2), 9)], far_locate)
+    by = {id(c.strike): c for c in ranked}
+    assert by[id(far)].features["named"] > 0 and by[id(far)].features["front"] > 0
 
 
 def test_ties_go_to_the_earlier_release_whatever_the_input_order():

@@ -15,7 +15,8 @@ happened there and then.  Both ledgers are vague in known ways, and the score fo
 * first release: when several releases name the same place in the window, the first one on or
   after the incident is the likeliest cause; later ones near the same place are follow-ups.
 * front: a town the window's releases name with many strikes (summed over its lines from the
-  incident's day on) is an active front, likelier to hold the strike that hit civilians.
+  incident's day on) is an active front, likelier to hold the strike that hit civilians; a town
+  far beyond the tolerance is another front unless the incident names it.
 * named town: the monitor's own place text names the release's town (consonant skeletons, so
   "north of Raqqah" names "Ar Raqqah").
 * time of day: releases follow the strike's Zulu day, so a known local hour says which delay to
@@ -65,8 +66,9 @@ class Weights:
     """The scorer's few knobs.  Distances come from outside evidence (the coalition's own grid
     references); `later_release`, `named_town` and `front` are round values chosen with the
     2014-2015 Airwars gold in view, not fitted (bench/strike_match_eval.py --lomo: fitting all six
-    on a grid does no better on held-out months than these defaults, 0.814 against 0.829
-    in-sample; fitting `front` alone chooses 0.25 in 12 of 13 months left out)."""
+    on a grid does no better on held-out months than these defaults, 0.829 against 0.843
+    in-sample; fitting `front` alone chooses 0.25 in all 13 months left out).  `front_reach` is
+    the distance scale already in the score (docs/strikes.md, "The front's reach")."""
 
     # A release's "near X" covers X's surroundings: the coalition's own MGRS grid references
     # lie a median 44 km from the release town Airwars quoted (75th percentile 94 km).
@@ -90,6 +92,12 @@ class Weights:
     # hit civilians than a town named once for one strike.  A round value; leave-one-month-out on
     # the 2014-2015 gold (bench/strike_match_eval.py --lomo) chose it in held-out months too.
     front: float = 0.25
+    # How far the front reaches: a town whose place costs more than this many log-units (beyond the
+    # tolerance, `distance_scale_km` per unit: 100 km) is another front, not the incident's, and
+    # gets no `front` unless the incident names it.  The coalition's own grid references lie
+    # within 142 km of the town the release quoted for 90% of strikes, about the tolerance
+    # (49 km for a precise incident) plus 100 km.  None: every town gets its front.
+    front_reach: float | None = 1.0
     # How far a known time of day moves the 0/1-day prior towards TIME_PRIOR: 0 ignores it, 1 takes
     # the Dutch strikes' 92:5 at face value (as if the monitor's date were always the strike's
     # local date).  Off by default: Airwars' dates are a day after the strike's about as often as
@@ -287,7 +295,9 @@ def rank_candidates(incident: IncidentRecord, strikes: Sequence[StrikeRecord], l
             f["country"] = 0.0
         f["strikes"] = round(w.strikes * math.log(strike.strikes), 4) if strike.strikes else 0.0
         town = _town_key(strike.location, cache) if w.named_town else None
-        f["named"] = w.named_town if town and town in named else 0.0
+        # Only a town in the incident's country: consonant skeletons of two letters collide across
+        # the border ("Shadadi" and Iraq's "Al Asad" are both "sd"; "20 km from" holds Al Qaim's "km").
+        f["named"] = w.named_town if town and town in named and f["country"] == 0.0 else 0.0
         f["later_release"] = 0.0
         out.append(Candidate(strike, 0.0, f))
         keys.append(_place_key(strike, there))
@@ -305,7 +315,9 @@ def rank_candidates(incident: IncidentRecord, strikes: Sequence[StrikeRecord], l
         if c.features["delay_days"] > first.get(key, 99):  # type: ignore[operator]
             c.features["later_release"] = w.later_release
         c.features["town_strikes"] = front.get(key, 0)
-        c.features["front"] = round(w.front * math.log(front[key]), 4) if front.get(key) else 0.0
+        far = (w.front_reach is not None and c.features["distance_km"] is not None
+               and -c.features["place"] > w.front_reach and not c.features["named"])  # type: ignore[operator]
+        c.features["front"] = round(w.front * math.log(front[key]), 4) if front.get(key) and not far else 0.0
         c.score = round(sum(c.features[k] for k in SCORED), 4)  # type: ignore[misc]
     # Ties: the earlier release, then the nearer place, then the release's own order.
     out.sort(key=lambda c: (-c.score, c.features["delay_days"],
