@@ -233,6 +233,44 @@ def test_gold_matches_beat_the_baseline(shared_dir):
     assert ours["auto_declared"] >= 8 and ours["auto_declared_top_is_gold"] == ours["auto_declared"]
 
 
+def _bench(name):
+    path = Path(__file__).resolve().parents[2] / "bench" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_quoted_gold_adds_lines_behind_editorial_inserts():
+    bench = _bench("strike_match_eval")
+    from civcas.records import AssessmentRecord
+
+    day = dt.date(2015, 12, 26)
+    lines = [StrikeRecord(date=day - dt.timedelta(days=1), release_date=day, country="Syria",
+                          location="Ar Raqqah", strikes=1,
+                          text="- Near Ar Raqqah, one strike wounded an ISIL fighter."),
+             StrikeRecord(date=day, release_date=day + dt.timedelta(days=1), country="Syria",
+                          location="Ar Raqqah", strikes=2,
+                          text="- Near Ar Raqqah, two strikes destroyed three ISIL excavators."),
+             StrikeRecord(date=day, release_date=day + dt.timedelta(days=1), country="Syria",
+                          location="Manbij", strikes=1, text="- Near Manbij, one strike wounded an ISIL fighter.")]
+    note = ('For Dec 25th-26th: "Near Ar Raqqah, one strike [British] wounded an ISIL fighter." '
+            'For 26th-27th: "Near Ar Raqqah, two strikes destroyed three ISIL excavators."')
+    inc = IncidentRecord(code="CS1", date=day, country="Syria",
+                         assessments=[AssessmentRecord(belligerent="coalition", strike_report=note)])
+    widened, added = bench.quoted_gold(lines, [(inc, {1})])
+    assert added == 1 and widened[0][1] == {0, 1}
+
+
+def test_airwars_period_labels():
+    periods = _bench("airwars_periods")
+    day = dt.date(2017, 3, 16)
+    assert periods.delays("For March 15th \u2013 16th: ... For March 16th-17th: ...", day) == {0, 1}
+    assert periods.delays("for June 30th-July 1st 2015", dt.date(2015, 6, 30)) == {1}
+    assert periods.delays("For the period March 10th - 20th", day) == set()
+    assert periods.delays("No strikes were reported.", day) == set()
+
+
 # --- the incident's time of day ----------------------------------------------------------------
 
 def test_local_hours_and_expected_delay():
