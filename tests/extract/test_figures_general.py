@@ -215,3 +215,44 @@ def test_vague_headline_yields_to_the_body_figure():
     text = ("Drone strike on market kills dozens in northern town\n\n"
             "A drone strike hit a crowded market on Friday, killing at least 37 civilians, medics said.")
     assert [c.count_min for c in tolls(text)] == [37]
+
+
+# -- martyr vocabulary, "citizen(s)", "left a civilian dead" -----------------------------------------
+
+def test_one_citizen_martyred_is_one_killed():
+    (c,) = tolls("One citizen was martyred and four others were wounded on Friday in the shelling of Maarat al-Numan.")
+    assert (c.count_min, c.counted, c.injured_min) == (1, "killed", 4)
+
+
+def test_citizen_headline_wording_without_verb():
+    (c,) = tolls("A citizen martyred in the shelling of the village near Hama.")
+    assert (c.count_min, c.counted) == (1, "killed")
+
+
+def test_the_martyrdom_of_n_civilians_is_a_death_toll():
+    (c,) = tolls("The attack led to the martyrdom of five civilians and the injury of nine others, SANA said.")
+    assert (c.count_min, c.counted, c.injured_min) == (5, "killed", 9)
+
+
+def test_citizens_killed_is_a_toll():
+    (c,) = tolls("Six citizens were killed when a rocket hit a minibus in the city on Sunday.")
+    assert (c.count_min, c.counted) == (6, "killed")
+
+
+def test_martyred_fighters_are_not_a_civilian_toll():
+    assert tolls("Three fighters were martyred in the clashes with the army near the airport.") == []
+    assert tolls("The shelling resulted in the martyrdom of two fighters of the group.") == []
+
+
+def test_citizens_without_harm_are_not_a_toll():
+    assert tolls("Security forces detained seven citizens in the raid on Tuesday.") == []
+
+
+def test_left_a_civilian_dead():
+    (c,) = tolls("Artillery fire left a civilian dead in the village of Kafr Nabl, while six others were injured.")
+    assert (c.count_min, c.counted, c.injured_min) == (1, "killed", 6)
+
+
+def test_left_n_civilians_dead():
+    (c,) = tolls("The air raid left four civilians dead near the market.")
+    assert (c.count_min, c.counted) == (4, "killed")

@@ -32,7 +32,7 @@ _VICTIM = (r"(?P<victim>civilians?|people|persons|non-?combatants?|children|kids
            r"palestinians|syrians|iraqis|afghans|yemenis|kurds|ukrainians|libyans|somalis|israelis|lebanese|"
            r"(?:civilian|non-?combatant)\s+(?:deaths|casualties|fatalities|lives|victims)|deaths|fatalities|"
            r"casualties|victims|bodies|worshippers|students|patients|refugees|farmers|shepherds|fishermen|"
-           r"workers|relatives|others|dead|killed|injured|wounded)")
+           r"workers|relatives|citizens|others|dead|killed|injured|wounded)")
 _CASUALTY = (rf"(?<![\w$£€#.,\-/]){FIGURE}\s+(?:of\s+(?:whom|them)\s+(?:were\s+)?)?{_ADJ}"
              rf"(?:(?!(?:more|fewer|less|additional|of|and|or|were|was|in|on|at)\b|{_VICTIM.replace('?P<victim>', '?:')}\b)"
              rf"LOWER_WORD\s+)?{_VICTIM}\b")
@@ -53,10 +53,10 @@ SINGLE_RE = Quick(
     r"displaced|civilian|unarmed|teenage|female|male|Syrian|Iraqi|Afghan|Yemeni|Palestinian|Kurdish)\s+){0,2}"
     r"(?P<victim>man|woman|child|boy|girl|person|infant|baby|toddler|teenager|farmer|shepherd|"
     r"resident|villager|student|journalist|medic|paramedic|nurse|teacher|mother|father|grandmother|grandfather|"
-    r"brother|sister|son|daughter|husband|wife|"
+    r"brother|sister|son|daughter|husband|wife|citizen|"
     # "civilian" is also an adjective ("a civilian car"): only a noun when a verb or a preposition follows.
     r"civilian(?=\s*(?:[,.;:]|was\b|is\b|were\b|has\b|had\b|died\b|killed\b|who\b|in\b|on\b|at\b|near\b|from\b|"
-    r"during\b|when\b|after\b|while\b|as\b|by\b|and\b|due\b|following\b|&|$)))\b")
+    r"during\b|when\b|after\b|while\b|as\b|by\b|and\b|due\b|following\b|dead\b(?!\s+bod)|&|$)))\b")
 # Headlines name one victim without an article: "Girl killed in regime shelling", "Boy killed, man
 # injured by a war remnant".  Only at the start of a sentence or of a headline segment, and only
 # for nouns that name a civilian (never "Fighter killed" or "ISIS leader killed").
@@ -137,7 +137,7 @@ def _toll_to_possible(low: str) -> bool:
 _VAGUE_WORDS = ("dozens", "hundreds", "thousands", "number of", "family", "million")
 _SINGLE_WORDS = ("grand", "brother", "sister", "son", "daughter", "husband", "wife", "man", "woman", "child", "boy", "girl", "person", "infant", "baby", "toddler", "teenager", "farmer",
                  "shepherd", "resident", "villager", "student", "journalist", "medic", "nurse", "teacher", "mother",
-                 "father", "civilian")
+                 "father", "civilian", "citizen")
 _SINGLE_SET = frozenset(_SINGLE_WORDS) | {"grandmother", "grandfather", "paramedic"}
 _PUNCT_TO_SPACE = str.maketrans({c: " " for c in ",.;:!?\"'()[]“”‘’-"})
 _SINGLE_HARM_AFTER = re.compile(
@@ -154,10 +154,10 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _MONTH_BEFORE = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
                            r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?,?\s+(?:\d{1,2},?\s+)?$")
 _HARM_JUST_BEFORE = Folded(
-    r"\b(?P<w>(?:kill(?:ed|ing)|dead)\s+or\s+(?:injur(?:ed|ing)|wound(?:ed|ing)|maim(?:ed|ing))|kill(?:ed|ing|s)?|injur(?:ed|ing)|wound(?:ed|ing)|deaths?\s+of|lives\s+of|claim(?:ed|ing)\s+the\s+lives\s+of|"
+    r"\b(?P<w>(?:kill(?:ed|ing)|dead)\s+or\s+(?:injur(?:ed|ing)|wound(?:ed|ing)|maim(?:ed|ing))|kill(?:ed|ing|s)?|injur(?:ed|ing)|wound(?:ed|ing)|deaths?\s+of|lives\s+of|martyrdom\s+of|claim(?:ed|ing)\s+the\s+lives\s+of|"
     r"(?:those|the\s+people|the\s+civilians)\s+killed\s+(?:were|was|are|included)|the\s+dead\s+(?:were|included))"
     r"\s+(?:(?:at\s+least|more\s+than|over|up\s+to|about|around|nearly|some|an\s+estimated|"
-    r"between|another|a\s+further)\s+)?$", needs=("kill", "injur", "wound", "death", "lives", "dead"))
+    r"between|another|a\s+further)\s+)?$", needs=("kill", "injur", "wound", "death", "lives", "dead", "martyr"))
 CASUALTY_WORD = Folded(r"\bcasualt\w+\b", needs=("casualt",))
 
 _SUB_VICTIM = {"child": "children", "boy": "children", "girl": "children", "infant": "children",
