@@ -256,3 +256,28 @@ def test_left_a_civilian_dead():
 def test_left_n_civilians_dead():
     (c,) = tolls("The air raid left four civilians dead near the market.")
     assert (c.count_min, c.counted) == (4, "killed")
+
+
+# -- populations are not tolls ----------------------------------------------------------------------
+
+def test_town_population_beside_a_toll():
+    found = tolls("In Beit Lahia, a farming town of 20,000 residents, a drone strike killed three children on Tuesday.")
+    assert [c.count_min for c in found] == [3]
+
+
+def test_city_of_millions_is_not_a_toll():
+    found = tolls("A city of about 2.5 million people, Aleppo saw 17 civilians killed in barrel bomb attacks on Sunday.")
+    assert [c.count_min for c in found] == [17]
+
+
+def test_population_of_and_home_to_are_not_tolls():
+    found = tolls("The camp, which has a population of more than 60,000 people, was shelled on Friday, killing five "
+                  "civilians.")
+    assert [c.count_min for c in found] == [5]
+    found = tolls("Idlib province, home to nearly three million people, saw eight civilians killed in a strike on Monday.")
+    assert [c.count_min for c in found] == [8]
+
+
+def test_people_killed_in_a_town_is_still_a_toll():
+    found = tolls("The strike on the town killed 40 people, most of them women and children.")
+    assert [c.count_min for c in found] == [40]

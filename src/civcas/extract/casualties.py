@@ -149,6 +149,15 @@ _OR = re.compile(r"\b(?:or|and/or)\b")
 _HAS_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen)", re.I)
 _MORE = re.compile(r"\s*(?:more|fewer|less|additional)\b", re.I)
 _FAMILY_OF = re.compile(r"family\s+of", re.I)
+# "a town of 35,000 people", "a population of 1.5 million", "home to some 20,000 residents": a
+# population, never a toll.  (The cheap look is for the head words anywhere in the sentence.)
+_POPULATION_BEFORE = re.compile(r"\b(?:(?:town|city|village|district|camp|province|country|community|neighbou?rhood|"
+                                r"area|region|population)\s+of|home\s+to)\s+(?:(?:about|some|nearly|almost|around|"
+                                r"roughly|approximately|more\s+than|over|an\s+estimated|at\s+least|just\s+over)\s+)?$",
+                                re.I)
+_POPULATION_WORDS = ("town of", "city of", "village of", "district of", "camp of", "province of", "country of",
+                     "community of", "neighbourhood of", "neighborhood of", "area of", "region of", "population of",
+                     "home to")
 _FAMILY = re.compile(r"\ban?\s+(?:entire\s+)?family\s+of\s+(?P<n>\w+)\b", re.I)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _MONTH_BEFORE = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -375,6 +384,9 @@ def tolls_in(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> list[To
             continue
         if _is_day_of_month(text, a, fig):
             continue        # "on Nov. 26 killed at least 11": a date, not a toll
+        if any(w in low for w in _POPULATION_WORDS) and _POPULATION_BEFORE.search(text, max(a, m.start() - 60),
+                                                                                  m.start()):
+            continue        # "a town of 35,000 people": a population
         right = text[m.end():min(b, m.end() + 60)]
         if _MORE.match(text[fig.end:m.end()] + right) and _NOT_TOLL_RIGHT.search(text[fig.end:min(b, fig.end + 90)]) \
                 or (_than_from(text, m.start()) and _DIFFERENCE.match(text, m.start())):
