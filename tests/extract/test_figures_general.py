@@ -281,3 +281,28 @@ def test_population_of_and_home_to_are_not_tolls():
 def test_people_killed_in_a_town_is_still_a_toll():
     found = tolls("The strike on the town killed 40 people, most of them women and children.")
     assert [c.count_min for c in found] == [40]
+
+
+# -- "a family of N members" ------------------------------------------------------------------------
+
+def test_whole_family_of_n_members_with_its_members_listed():
+    (c,) = tolls("A whole family of five members, the father, the mother and three boys, were killed when a shell "
+                 "hit their home.")
+    assert (c.count_min, c.children_min) == (5, 3)
+
+
+def test_family_of_n_people_or_persons():
+    (c,) = tolls("A family of six persons was killed when the strike hit their car on Sunday.")
+    assert c.count_min == 6
+    (c,) = tolls("An entire family of seven people died in the bombing of the building.")
+    assert c.count_min == 7
+
+
+def test_family_members_in_brackets_are_parts():
+    (c,) = tolls("A family of four (a couple and their two daughters) died in the shelling on Monday.")
+    assert c.count_min == 4
+
+
+def test_children_killed_elsewhere_are_not_family_parts():
+    found = tolls("A family of five was killed in the strike, while three children died in a second strike.")
+    assert sorted(c.count_min for c in found) == [3, 5]

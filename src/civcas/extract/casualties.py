@@ -158,7 +158,7 @@ _POPULATION_BEFORE = re.compile(r"\b(?:(?:town|city|village|district|camp|provin
 _POPULATION_WORDS = ("town of", "city of", "village of", "district of", "camp of", "province of", "country of",
                      "community of", "neighbourhood of", "neighborhood of", "area of", "region of", "population of",
                      "home to")
-_FAMILY = re.compile(r"\ban?\s+(?:entire\s+)?family\s+of\s+(?P<n>\w+)\b", re.I)
+_FAMILY = re.compile(r"\ban?\s+(?:entire\s+|whole\s+)?family\s+of\s+(?P<n>\w+)\b", re.I)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _MONTH_BEFORE = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
                            r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?,?\s+(?:\d{1,2},?\s+)?$")
@@ -176,6 +176,10 @@ _SUB_VICTIM = {"child": "children", "boy": "children", "girl": "children", "infa
                "women": "women", "men": "men"}
 _INCLUDING = re.compile(r"(?:includ\w*|among\s+(?:them|whom|those|the\s+(?:dead|victims|killed))(?:\s+(?:were|was))?|"
                         r"of\s+whom|mostly|mainly|most\s+of\s+them|\(|as\s+well\s+as)[\s:]*$", re.I)
+# "a family of four members, father, mother and two girls": the family's members listed after it
+_FAMILY_PARTS = re.compile(r"\s*(?:members|people|persons|individuals)?\s*[,(:\u2013\u2014-]\s*(?:(?:the\s+|their\s+|an?\s+|"
+                           r"his\s+|her\s+)?(?:father|mother|parents|husband|wife|grand(?:mother|father|parents)|man|"
+                           r"woman|couple)\s*(?:,|\band\b)\s*)*(?:their\s+|his\s+|her\s+)?", re.I)
 _AND_ONLY = re.compile(r"[\s,;]*(?:and|plus|&)?\s*(?:(?:her|his|their|its)\s+)?", re.I)
 _AMONG_DEAD = Folded(r"\b(?:among|of)\s+(?:the|those)\s+(?:dead|killed|victims)\b|\b(?:they|the\s+victims|"
                      r"the\s+dead|who\s+(?:it|they)\s+said)\s+(?:included|include|were)\b",
@@ -572,7 +576,9 @@ def _mark_parts(text: str, a: int, tolls: list[Toll]) -> None:
     """Children, women and men counted right after a total are parts of it, not new claims."""
     for i, t in enumerate(tolls):
         kind = _SUB_VICTIM.get(t.victim.lower())
-        if i == 0 or (kind is None and not _POSSESSIVE_AND.match(text[tolls[i - 1].end:t.start])):
+        family = i > 0 and tolls[i - 1].victim == FAMILY_VICTIM and _FAMILY_PARTS.fullmatch(text, tolls[i - 1].end,
+                                                                                           t.start) is not None
+        if i == 0 or (kind is None and not family and not _POSSESSIVE_AND.match(text[tolls[i - 1].end:t.start])):
             continue
         prev = tolls[i - 1]
         between = text[prev.end:t.start]
@@ -581,8 +587,8 @@ def _mark_parts(text: str, a: int, tolls: list[Toll]) -> None:
             if _AND_ONLY.fullmatch(between) or _INCLUDING.search(between):
                 t.sub = kind
             continue
-        if _INCLUDING.search(between) or t.of_them:
-            t.sub = kind
+        if _INCLUDING.search(between) or t.of_them or family:
+            t.sub = kind if kind or not family else "other"
             t.harm = prev.harm      # "36 people, 30 of them children, and injured 71": the children died
         elif _AND_ONLY.fullmatch(between) and kind is None:
             if _POSSESSIVE_AND.search(between):
