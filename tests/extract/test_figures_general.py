@@ -306,3 +306,26 @@ def test_family_members_in_brackets_are_parts():
 def test_children_killed_elsewhere_are_not_family_parts():
     found = tolls("A family of five was killed in the strike, while three children died in a second strike.")
     assert sorted(c.count_min for c in found) == [3, 5]
+
+
+# -- the civilian part of a colon breakdown ---------------------------------------------------------
+
+def test_civilian_part_of_a_cumulative_colon_breakdown():
+    found = tolls("The overall death toll since the siege of the old city began has reached 230: 150 militants, "
+                  "52 soldiers and 28 civilians.")
+    assert [(c.count_min, c.victims, c.type) for c in found] == [(28, "civilians", "tally")]
+
+
+def test_colon_breakdown_total_is_not_a_civilian_toll():
+    found = tolls("Tuesday's air raid on the checkpoint killed 19 people: 13 fighters and six civilians, the "
+                  "monitor said.")
+    assert [(c.count_min, c.victims) for c in found] == [(6, "civilians")]
+
+
+def test_colon_breakdown_of_the_wounded():
+    found = tolls("The number of wounded in the clashes rose to 40: 25 soldiers and 15 civilians.")
+    assert [(c.injured_min, c.count_min) for c in found] == [(15, None)]
+
+
+def test_colon_without_harm_is_not_a_toll():
+    assert tolls("Fighting went on all day around the town: 300 civilians fled to the camps in the north.") == []

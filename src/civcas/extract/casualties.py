@@ -364,6 +364,15 @@ def _harm(text: str, a: int, b: int, t_start: int, t_end: int, victim: str) -> s
     last = sorted([(m.end(), "killed") for m in d_before] + [(m.end(), "injured") for m in i_before])
     if last:
         return last[-1][1]
+    colon = text.rfind(":", a, t_start)
+    if colon >= 0:
+        # "The death toll since ... reached 166: 114 ISIS fighters, seven civilians and ...": a part
+        # of the breakdown the words before the colon count.
+        head = text[max(a, colon - 200):colon]
+        last = sorted([(m.end(), "killed") for m in DEATH.finditer(head)] +
+                      [(m.end(), "injured") for m in INJURY.finditer(head)])
+        if last:
+            return last[-1][1]
     return None
 
 
@@ -548,7 +557,9 @@ def _drop_mixed_totals(text: str, tolls: list[Toll]) -> list[Toll]:
         if p.victim.lower() not in _TOTAL_NOUNS:
             continue
         between = text[p.end:t.start]
-        if len(between) >= 120 or ";" in between or not _PART_OF_TOTAL.search(between):
+        # ("killed 31 people: 20 fighters and 11 civilians": a breakdown after a colon)
+        if len(between) >= 120 or ";" in between or not (_PART_OF_TOTAL.search(between)
+                                                         or between.lstrip().startswith(":")):
             continue
         if p.harm != t.harm:
             if not _INCLUDING.search(between):
