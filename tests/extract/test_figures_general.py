@@ -215,3 +215,117 @@ def test_vague_headline_yields_to_the_body_figure():
     text = ("Drone strike on market kills dozens in northern town\n\n"
             "A drone strike hit a crowded market on Friday, killing at least 37 civilians, medics said.")
     assert [c.count_min for c in tolls(text)] == [37]
+
+
+# -- martyr vocabulary, "citizen(s)", "left a civilian dead" -----------------------------------------
+
+def test_one_citizen_martyred_is_one_killed():
+    (c,) = tolls("One citizen was martyred and four others were wounded on Friday in the shelling of Maarat al-Numan.")
+    assert (c.count_min, c.counted, c.injured_min) == (1, "killed", 4)
+
+
+def test_citizen_headline_wording_without_verb():
+    (c,) = tolls("A citizen martyred in the shelling of the village near Hama.")
+    assert (c.count_min, c.counted) == (1, "killed")
+
+
+def test_the_martyrdom_of_n_civilians_is_a_death_toll():
+    (c,) = tolls("The attack led to the martyrdom of five civilians and the injury of nine others, SANA said.")
+    assert (c.count_min, c.counted, c.injured_min) == (5, "killed", 9)
+
+
+def test_citizens_killed_is_a_toll():
+    (c,) = tolls("Six citizens were killed when a rocket hit a minibus in the city on Sunday.")
+    assert (c.count_min, c.counted) == (6, "killed")
+
+
+def test_martyred_fighters_are_not_a_civilian_toll():
+    assert tolls("Three fighters were martyred in the clashes with the army near the airport.") == []
+    assert tolls("The shelling resulted in the martyrdom of two fighters of the group.") == []
+
+
+def test_citizens_without_harm_are_not_a_toll():
+    assert tolls("Security forces detained seven citizens in the raid on Tuesday.") == []
+
+
+def test_left_a_civilian_dead():
+    (c,) = tolls("Artillery fire left a civilian dead in the village of Kafr Nabl, while six others were injured.")
+    assert (c.count_min, c.counted, c.injured_min) == (1, "killed", 6)
+
+
+def test_left_n_civilians_dead():
+    (c,) = tolls("The air raid left four civilians dead near the market.")
+    assert (c.count_min, c.counted) == (4, "killed")
+
+
+# -- populations are not tolls ----------------------------------------------------------------------
+
+def test_town_population_beside_a_toll():
+    found = tolls("In Beit Lahia, a farming town of 20,000 residents, a drone strike killed three children on Tuesday.")
+    assert [c.count_min for c in found] == [3]
+
+
+def test_city_of_millions_is_not_a_toll():
+    found = tolls("A city of about 2.5 million people, Aleppo saw 17 civilians killed in barrel bomb attacks on Sunday.")
+    assert [c.count_min for c in found] == [17]
+
+
+def test_population_of_and_home_to_are_not_tolls():
+    found = tolls("The camp, which has a population of more than 60,000 people, was shelled on Friday, killing five "
+                  "civilians.")
+    assert [c.count_min for c in found] == [5]
+    found = tolls("Idlib province, home to nearly three million people, saw eight civilians killed in a strike on Monday.")
+    assert [c.count_min for c in found] == [8]
+
+
+def test_people_killed_in_a_town_is_still_a_toll():
+    found = tolls("The strike on the town killed 40 people, most of them women and children.")
+    assert [c.count_min for c in found] == [40]
+
+
+# -- "a family of N members" ------------------------------------------------------------------------
+
+def test_whole_family_of_n_members_with_its_members_listed():
+    (c,) = tolls("A whole family of five members, the father, the mother and three boys, were killed when a shell "
+                 "hit their home.")
+    assert (c.count_min, c.children_min) == (5, 3)
+
+
+def test_family_of_n_people_or_persons():
+    (c,) = tolls("A family of six persons was killed when the strike hit their car on Sunday.")
+    assert c.count_min == 6
+    (c,) = tolls("An entire family of seven people died in the bombing of the building.")
+    assert c.count_min == 7
+
+
+def test_family_members_in_brackets_are_parts():
+    (c,) = tolls("A family of four (a couple and their two daughters) died in the shelling on Monday.")
+    assert c.count_min == 4
+
+
+def test_children_killed_elsewhere_are_not_family_parts():
+    found = tolls("A family of five was killed in the strike, while three children died in a second strike.")
+    assert sorted(c.count_min for c in found) == [3, 5]
+
+
+# -- the civilian part of a colon breakdown ---------------------------------------------------------
+
+def test_civilian_part_of_a_cumulative_colon_breakdown():
+    found = tolls("The overall death toll since the siege of the old city began has reached 230: 150 militants, "
+                  "52 soldiers and 28 civilians.")
+    assert [(c.count_min, c.victims, c.type) for c in found] == [(28, "civilians", "tally")]
+
+
+def test_colon_breakdown_total_is_not_a_civilian_toll():
+    found = tolls("Tuesday's air raid on the checkpoint killed 19 people: 13 fighters and six civilians, the "
+                  "monitor said.")
+    assert [(c.count_min, c.victims) for c in found] == [(6, "civilians")]
+
+
+def test_colon_breakdown_of_the_wounded():
+    found = tolls("The number of wounded in the clashes rose to 40: 25 soldiers and 15 civilians.")
+    assert [(c.injured_min, c.count_min) for c in found] == [(15, None)]
+
+
+def test_colon_without_harm_is_not_a_toll():
+    assert tolls("Fighting went on all day around the town: 300 civilians fled to the camps in the north.") == []

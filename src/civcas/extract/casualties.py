@@ -32,7 +32,7 @@ _VICTIM = (r"(?P<victim>civilians?|people|persons|non-?combatants?|children|kids
            r"palestinians|syrians|iraqis|afghans|yemenis|kurds|ukrainians|libyans|somalis|israelis|lebanese|"
            r"(?:civilian|non-?combatant)\s+(?:deaths|casualties|fatalities|lives|victims)|deaths|fatalities|"
            r"casualties|victims|bodies|worshippers|students|patients|refugees|farmers|shepherds|fishermen|"
-           r"workers|relatives|others|dead|killed|injured|wounded)")
+           r"workers|relatives|citizens|others|dead|killed|injured|wounded)")
 _CASUALTY = (rf"(?<![\w$£€#.,\-/]){FIGURE}\s+(?:of\s+(?:whom|them)\s+(?:were\s+)?)?{_ADJ}"
              rf"(?:(?!(?:more|fewer|less|additional|of|and|or|were|was|in|on|at)\b|{_VICTIM.replace('?P<victim>', '?:')}\b)"
              rf"LOWER_WORD\s+)?{_VICTIM}\b")
@@ -53,10 +53,10 @@ SINGLE_RE = Quick(
     r"displaced|civilian|unarmed|teenage|female|male|Syrian|Iraqi|Afghan|Yemeni|Palestinian|Kurdish)\s+){0,2}"
     r"(?P<victim>man|woman|child|boy|girl|person|infant|baby|toddler|teenager|farmer|shepherd|"
     r"resident|villager|student|journalist|medic|paramedic|nurse|teacher|mother|father|grandmother|grandfather|"
-    r"brother|sister|son|daughter|husband|wife|"
+    r"brother|sister|son|daughter|husband|wife|citizen|"
     # "civilian" is also an adjective ("a civilian car"): only a noun when a verb or a preposition follows.
     r"civilian(?=\s*(?:[,.;:]|was\b|is\b|were\b|has\b|had\b|died\b|killed\b|who\b|in\b|on\b|at\b|near\b|from\b|"
-    r"during\b|when\b|after\b|while\b|as\b|by\b|and\b|due\b|following\b|&|$)))\b")
+    r"during\b|when\b|after\b|while\b|as\b|by\b|and\b|due\b|following\b|dead\b(?!\s+bod)|&|$)))\b")
 # Headlines name one victim without an article: "Girl killed in regime shelling", "Boy killed, man
 # injured by a war remnant".  Only at the start of a sentence or of a headline segment, and only
 # for nouns that name a civilian (never "Fighter killed" or "ISIS leader killed").
@@ -137,7 +137,7 @@ def _toll_to_possible(low: str) -> bool:
 _VAGUE_WORDS = ("dozens", "hundreds", "thousands", "number of", "family", "million")
 _SINGLE_WORDS = ("grand", "brother", "sister", "son", "daughter", "husband", "wife", "man", "woman", "child", "boy", "girl", "person", "infant", "baby", "toddler", "teenager", "farmer",
                  "shepherd", "resident", "villager", "student", "journalist", "medic", "nurse", "teacher", "mother",
-                 "father", "civilian")
+                 "father", "civilian", "citizen")
 _SINGLE_SET = frozenset(_SINGLE_WORDS) | {"grandmother", "grandfather", "paramedic"}
 _PUNCT_TO_SPACE = str.maketrans({c: " " for c in ",.;:!?\"'()[]“”‘’-"})
 _SINGLE_HARM_AFTER = re.compile(
@@ -149,15 +149,24 @@ _OR = re.compile(r"\b(?:or|and/or)\b")
 _HAS_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen)", re.I)
 _MORE = re.compile(r"\s*(?:more|fewer|less|additional)\b", re.I)
 _FAMILY_OF = re.compile(r"family\s+of", re.I)
-_FAMILY = re.compile(r"\ban?\s+(?:entire\s+)?family\s+of\s+(?P<n>\w+)\b", re.I)
+# "a town of 35,000 people", "a population of 1.5 million", "home to some 20,000 residents": a
+# population, never a toll.  (The cheap look is for the head words anywhere in the sentence.)
+_POPULATION_BEFORE = re.compile(r"\b(?:(?:town|city|village|district|camp|province|country|community|neighbou?rhood|"
+                                r"area|region|population)\s+of|home\s+to)\s+(?:(?:about|some|nearly|almost|around|"
+                                r"roughly|approximately|more\s+than|over|an\s+estimated|at\s+least|just\s+over)\s+)?$",
+                                re.I)
+_POPULATION_WORDS = ("town of", "city of", "village of", "district of", "camp of", "province of", "country of",
+                     "community of", "neighbourhood of", "neighborhood of", "area of", "region of", "population of",
+                     "home to")
+_FAMILY = re.compile(r"\ban?\s+(?:entire\s+|whole\s+)?family\s+of\s+(?P<n>\w+)\b", re.I)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _MONTH_BEFORE = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
                            r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?,?\s+(?:\d{1,2},?\s+)?$")
 _HARM_JUST_BEFORE = Folded(
-    r"\b(?P<w>(?:kill(?:ed|ing)|dead)\s+or\s+(?:injur(?:ed|ing)|wound(?:ed|ing)|maim(?:ed|ing))|kill(?:ed|ing|s)?|injur(?:ed|ing)|wound(?:ed|ing)|deaths?\s+of|lives\s+of|claim(?:ed|ing)\s+the\s+lives\s+of|"
+    r"\b(?P<w>(?:kill(?:ed|ing)|dead)\s+or\s+(?:injur(?:ed|ing)|wound(?:ed|ing)|maim(?:ed|ing))|kill(?:ed|ing|s)?|injur(?:ed|ing)|wound(?:ed|ing)|deaths?\s+of|lives\s+of|martyrdom\s+of|claim(?:ed|ing)\s+the\s+lives\s+of|"
     r"(?:those|the\s+people|the\s+civilians)\s+killed\s+(?:were|was|are|included)|the\s+dead\s+(?:were|included))"
     r"\s+(?:(?:at\s+least|more\s+than|over|up\s+to|about|around|nearly|some|an\s+estimated|"
-    r"between|another|a\s+further)\s+)?$", needs=("kill", "injur", "wound", "death", "lives", "dead"))
+    r"between|another|a\s+further)\s+)?$", needs=("kill", "injur", "wound", "death", "lives", "dead", "martyr"))
 CASUALTY_WORD = Folded(r"\bcasualt\w+\b", needs=("casualt",))
 
 _SUB_VICTIM = {"child": "children", "boy": "children", "girl": "children", "infant": "children",
@@ -167,6 +176,10 @@ _SUB_VICTIM = {"child": "children", "boy": "children", "girl": "children", "infa
                "women": "women", "men": "men"}
 _INCLUDING = re.compile(r"(?:includ\w*|among\s+(?:them|whom|those|the\s+(?:dead|victims|killed))(?:\s+(?:were|was))?|"
                         r"of\s+whom|mostly|mainly|most\s+of\s+them|\(|as\s+well\s+as)[\s:]*$", re.I)
+# "a family of four members, father, mother and two girls": the family's members listed after it
+_FAMILY_PARTS = re.compile(r"\s*(?:members|people|persons|individuals)?\s*[,(:\u2013\u2014-]\s*(?:(?:the\s+|their\s+|an?\s+|"
+                           r"his\s+|her\s+)?(?:father|mother|parents|husband|wife|grand(?:mother|father|parents)|man|"
+                           r"woman|couple)\s*(?:,|\band\b)\s*)*(?:their\s+|his\s+|her\s+)?", re.I)
 _AND_ONLY = re.compile(r"[\s,;]*(?:and|plus|&)?\s*(?:(?:her|his|their|its)\s+)?", re.I)
 _AMONG_DEAD = Folded(r"\b(?:among|of)\s+(?:the|those)\s+(?:dead|killed|victims)\b|\b(?:they|the\s+victims|"
                      r"the\s+dead|who\s+(?:it|they)\s+said)\s+(?:included|include|were)\b",
@@ -351,6 +364,15 @@ def _harm(text: str, a: int, b: int, t_start: int, t_end: int, victim: str) -> s
     last = sorted([(m.end(), "killed") for m in d_before] + [(m.end(), "injured") for m in i_before])
     if last:
         return last[-1][1]
+    colon = text.rfind(":", a, t_start)
+    if colon >= 0:
+        # "The death toll since ... reached 166: 114 ISIS fighters, seven civilians and ...": a part
+        # of the breakdown the words before the colon count.
+        head = text[max(a, colon - 200):colon]
+        last = sorted([(m.end(), "killed") for m in DEATH.finditer(head)] +
+                      [(m.end(), "injured") for m in INJURY.finditer(head)])
+        if last:
+            return last[-1][1]
     return None
 
 
@@ -375,6 +397,9 @@ def tolls_in(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> list[To
             continue
         if _is_day_of_month(text, a, fig):
             continue        # "on Nov. 26 killed at least 11": a date, not a toll
+        if any(w in low for w in _POPULATION_WORDS) and _POPULATION_BEFORE.search(text, max(a, m.start() - 60),
+                                                                                  m.start()):
+            continue        # "a town of 35,000 people": a population
         right = text[m.end():min(b, m.end() + 60)]
         if _MORE.match(text[fig.end:m.end()] + right) and _NOT_TOLL_RIGHT.search(text[fig.end:min(b, fig.end + 90)]) \
                 or (_than_from(text, m.start()) and _DIFFERENCE.match(text, m.start())):
@@ -532,7 +557,9 @@ def _drop_mixed_totals(text: str, tolls: list[Toll]) -> list[Toll]:
         if p.victim.lower() not in _TOTAL_NOUNS:
             continue
         between = text[p.end:t.start]
-        if len(between) >= 120 or ";" in between or not _PART_OF_TOTAL.search(between):
+        # ("killed 31 people: 20 fighters and 11 civilians": a breakdown after a colon)
+        if len(between) >= 120 or ";" in between or not (_PART_OF_TOTAL.search(between)
+                                                         or between.lstrip().startswith(":")):
             continue
         if p.harm != t.harm:
             if not _INCLUDING.search(between):
@@ -560,7 +587,9 @@ def _mark_parts(text: str, a: int, tolls: list[Toll]) -> None:
     """Children, women and men counted right after a total are parts of it, not new claims."""
     for i, t in enumerate(tolls):
         kind = _SUB_VICTIM.get(t.victim.lower())
-        if i == 0 or (kind is None and not _POSSESSIVE_AND.match(text[tolls[i - 1].end:t.start])):
+        family = i > 0 and tolls[i - 1].victim == FAMILY_VICTIM and _FAMILY_PARTS.fullmatch(text, tolls[i - 1].end,
+                                                                                           t.start) is not None
+        if i == 0 or (kind is None and not family and not _POSSESSIVE_AND.match(text[tolls[i - 1].end:t.start])):
             continue
         prev = tolls[i - 1]
         between = text[prev.end:t.start]
@@ -569,8 +598,8 @@ def _mark_parts(text: str, a: int, tolls: list[Toll]) -> None:
             if _AND_ONLY.fullmatch(between) or _INCLUDING.search(between):
                 t.sub = kind
             continue
-        if _INCLUDING.search(between) or t.of_them:
-            t.sub = kind
+        if _INCLUDING.search(between) or t.of_them or family:
+            t.sub = kind if kind or not family else "other"
             t.harm = prev.harm      # "36 people, 30 of them children, and injured 71": the children died
         elif _AND_ONLY.fullmatch(between) and kind is None:
             if _POSSESSIVE_AND.search(between):

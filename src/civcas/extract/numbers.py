@@ -66,7 +66,7 @@ FIGURE = (
     rf"|(?P<range>(?:(?P<r_lo>\d{{1,3}}(?:,\d{{3}})*)\s*(?:-|–|to)\s*|(?P<rw_lo>{_WORD_NUM})\s+to\s+)"
     rf"(?P<r_hi>\d{{1,3}}(?:,\d{{3}})*)(?![-\w]))"
     rf"|(?:(?P<hedge>{_HEDGE_RE})\s+)?(?P<num>{NUMBER})(?P<ormore>\s+or\s+more)?"
-    rf"|(?P<family>an?\s+(?:entire\s+)?family\s+of\s+(?P<f_num>{NUMBER}))"
+    rf"|(?P<family>an?\s+(?:entire\s+|whole\s+)?family\s+of\s+(?P<f_num>{NUMBER}))"
     rf"|(?P<vague>{_VAGUE_RE})(?:\s+of)?)"
 )
 
