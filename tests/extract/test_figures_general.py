@@ -215,3 +215,37 @@ def test_vague_headline_yields_to_the_body_figure():
     text = ("Drone strike on market kills dozens in northern town\n\n"
             "A drone strike hit a crowded market on Friday, killing at least 37 civilians, medics said.")
     assert [c.count_min for c in tolls(text)] == [37]
+
+
+# -- what the field does not record as a civilian toll (learned from blind3/blind4) --------------
+
+def test_magnitude_words_are_no_toll():
+    # "dozens", "scores", "hundreds", "thousands" give no number a ledger could hold
+    assert tolls("Residents said dozens of villagers were killed when the bombing began on Monday.") == []
+    assert tolls("The group says the jets have killed hundreds of farmers over the years.") == []
+    assert claims("The alliance has flown thousands of air strikes since 2016.", "strike_count") == []
+
+
+def test_two_dozen_is_twenty_four():
+    (c,) = tolls("Witnesses said the shelling of the bus depot killed two dozen civilians on Friday.")
+    assert c.count_min == 24
+
+
+def test_zero_and_injured_only_figures_are_no_toll():
+    assert tolls("The army said no civilians were killed in the operation on Tuesday.") == []
+    assert tolls("A clinic in the town said it had treated more than 80 wounded people since Sunday.") == []
+
+
+def test_total_that_counts_fighters_is_no_civilian_toll():
+    assert tolls("The clashes have killed about 700 people since March, most of them fighters, the agency said.") == []
+    assert tolls("Its count of 5,100 deaths in the province does not distinguish between civilians and combatants.") == []
+    assert tolls("The commission said 240 people had died in the region, without specifying how many were civilians.") == []
+
+
+def test_civilian_figure_beside_fighters_is_kept():
+    (c,) = tolls("The monitor said the raid killed nine civilians, including four children, near the checkpoint.")
+    assert c.count_min == 9
+
+
+def test_deaths_from_deprivation_are_no_casualty_toll():
+    assert tolls("Nurses said 60 patients had died from lack of insulin since the siege began.") == []

@@ -516,6 +516,8 @@ class _Run:
         claims = [c for c in self.claims if c.type != "assessment_stats" or any(
             v is not None for v in (c.assessment or {}).values())]
         claims = _drop_headlines(claims, self.headlines)
+        claims = _drop_vague(claims)
+        claims = [c for c in claims if not _not_a_civilian_toll(c)]
         claims = _drop_restatements(claims)
         claims = _dedupe(claims)
         for c in claims:
@@ -563,6 +565,56 @@ def _drop_headlines(claims: list[ClaimRecord], headlines: set[int]) -> list[Clai
             continue        # "kills dozens" in a headline, "at least 40" in the body: the body's figure
         out.append(c)
     return out
+
+
+def _drop_vague(claims: list[ClaimRecord]) -> list[ClaimRecord]:
+    """A toll or strike count given only as a magnitude ("dozens of civilians", "several bodies",
+    "thousands of air raids") asserts no number: reports use these words for background, for
+    unconfirmed early accounts and for rhetoric, and a reader cannot check them against a ledger.
+    The number conventions in numbers.py still read them (a headline's "kills dozens" is matched
+    to the body's figure above, and parts of a toll keep them), but no claim stands on one."""
+    return [c for c in claims if c.type not in ("incident", "tally", "strike_count")
+            or c.qualifier not in ("dozens", "hundreds")]
+
+
+# Victim words that name civilians (or a kind of civilian): a figure of these is a civilian toll
+# whatever else the sentence says about the fighting.
+_CIVILIAN_VICTIMS = frozenset(("civilians", "non-combatants", "children", "women", "family", "family members"))
+# The sentence says the figure counts fighters too, or does not say how many were civilians:
+# "including fighters", "most of them combatants", "among them militants", "a figure that includes
+# combatants", "does not distinguish between civilians and combatants", "without specifying how
+# many were civilians".
+_WITH_FIGHTERS = Folded(
+    r"\b(?:(?:including|includes|included|among\s+them|most\s+of\s+them|many\s+of\s+them|mostly)\s+"
+    r"(?:(?:\w+\s+){0,2}?)(?:fighters|combatants|militants|soldiers|gunmen|insurgents)|"
+    r"(?:not|n't)\s+(?:distinguish|differentiate)\s+between|"
+    r"without\s+(?:specifying|saying|stating|distinguishing)\s+(?:how\s+many|whether|between))\b",
+    needs=("fighters", "combatants", "militants", "soldiers", "gunmen", "insurgents", "distinguish", "differentiate",
+           "without"))
+# Deaths from deprivation rather than violence ("deaths from lack of medicines", "through hunger and
+# disease"): counted by health workers, but not casualties of an attack.
+_DEPRIVATION = Folded(r"\b(?:from|of|through|due\s+to)\s+(?:a\s+|the\s+)?(?:lack\s+of|shortages?\s+of|hunger|starvation|"
+                      r"malnutrition|disease|indirect\s+causes|both\s+direct)\b",
+                      needs=("lack", "shortage", "hunger", "starvation", "malnutrition", "disease", "indirect", "direct"))
+
+
+def _not_a_civilian_toll(c: ClaimRecord) -> bool:
+    """A toll that the scoring conventions of the field do not record as civilian casualties:
+    - zero ("no civilians were harmed") and figures of the injured alone: no one was killed;
+    - a total of "people", "Palestinians" or "deaths" that the sentence says counts fighters too,
+      or whose civilian share it leaves open (ministry war totals, fighting around a city);
+    - deaths from deprivation (lack of medicines, hunger, disease) rather than from violence.
+    Checked only on claims, i.e. on sentences that already carry a figure."""
+    if c.type not in ("incident", "tally"):
+        return False
+    if c.count_min is None and c.count_max is None:
+        return c.injured_min is not None or c.injured_max is not None or c.counted == "injured"
+    if c.count_max == 0:
+        return True
+    quote = c.quote
+    if c.victims not in _CIVILIAN_VICTIMS and _WITH_FIGHTERS.search(quote):
+        return True
+    return _DEPRIVATION.search(quote) is not None
 
 
 def _party(who: str | None) -> str | None:
