@@ -249,3 +249,48 @@ def test_civilian_figure_beside_fighters_is_kept():
 
 def test_deaths_from_deprivation_are_no_casualty_toll():
     assert tolls("Nurses said 60 patients had died from lack of insulin since the siege began.") == []
+
+
+def test_people_who_speak_are_not_victims():
+    (c,) = tolls("Shelling of the camp killed 31 civilians on Sunday, three nurses told the news agency.")
+    assert c.count_min == 31
+
+
+def test_a_sentence_that_starts_from_the_dead_already_counted_adds_no_toll():
+    found = tolls("An air strike on the depot killed 48 civilians, the ministry said on Monday. "
+                  "Of the 48 dead, 40 were workers and eight were drivers, officials added.")
+    assert [c.count_min for c in found] == [48]
+
+
+def test_a_part_of_a_new_total_is_still_read():
+    found = tolls("The monitor attributed 3,100 of the 5,000 civilian deaths it has logged to government forces.")
+    assert 5000 in [c.count_min for c in found] or 3100 in [c.count_min for c in found]
+
+
+def test_a_list_spelling_out_the_dead_is_part_of_the_toll():
+    found = tolls("A shell hit the farmhouse on Friday and killed six members of one family, an old man, "
+                  "his daughter and her four children, relatives said.")
+    assert [c.count_min for c in found] == [6]
+    assert found[0].children_min == 4
+
+
+def test_of_whom_with_any_noun_is_a_part():
+    found = tolls("A missile struck a minibus on the coast road on Tuesday, killing seven men, three of whom "
+                  "were cousins.")
+    assert [c.count_min for c in found] == [7]
+
+
+def test_strikes_that_together_killed_is_an_aggregate():
+    (c,) = tolls("The group examined four drone strikes in the valley that together killed 19 civilians.")
+    assert c.type == "tally"
+
+
+def test_a_quarter_is_a_period():
+    (c,) = tolls("The project attributed 64 civilian deaths during the quarter to artillery fire.")
+    assert c.type == "tally"
+
+
+def test_sorties_are_not_strike_counts():
+    assert claims("Navy jets flew 420 sorties over the province in May, the ministry said.", "strike_count") == []
+    (c,) = claims("Navy jets carried out 420 strikes over the province in May, the ministry said.", "strike_count")
+    assert c.count_min == 420

@@ -117,6 +117,15 @@ _COMBATANTS = Folded(r"\b(?:militants?|fighters?|soldiers?|terrorists?|jihadists
                          r"gunmen|combatants|servicemen|policemen|guards|members\s+of\s+the)\b")
 _CIVILIAN_WORDS = Folded(r"\b(?:civilians?|non-?combatants?|children|women|residents|villagers|families|people)\b")
 _OF_THEM = re.compile(r"\bof\s+(?:them|whom)\b", re.I)
+# People who speak are sources, not victims: "two aid workers told reporters", "three residents said".
+_SPEAKS_AFTER = re.compile(r"\s+(?:also\s+)?(?:told|said|says|say|recalled|described|reported|interviewed)\b", re.I)
+# "Of the 105 dead, 101 were inside": a figure after "of the"/"among the" names a toll already given.
+# Only at the head of a sentence: "4,800 of the 8,000 civilian deaths it recorded" gives a new total.
+_BACK_REFERENCE = re.compile(r"\s*(?:[Oo]f|[Aa]mong)\s+(?:the|those)\s+")
+# A list that spells out who a total was, set off by a comma or a dash: "five members of one
+# family, a man, his wife and their three children"; "a family of five - a father, mother and".
+_APPOSITION = re.compile(r"\s*[,(\u2013\u2014-]\s*(?:an?\s+|the\s+|one\s+)?[a-z][\w\s,'-]{0,40}?\band\s+"
+                         r"(?:(?:his|her|their|its)\s+)?", re.I)
 _TOLL_TO_WORDS = ("toll", "count of", "number of", "of the dead", "of those", "of the victims", "conceded", "acknowledged",
                   "admitted", "tally", "figure", "estimate")
 # Necessary parts of each alternative of _TOLL_TO, for a sentence in ASCII (where the pattern, which
@@ -225,7 +234,8 @@ PERIOD = Folded(
     r"(?:first|second)\s+half\s+of|(?:in|over|during|for)\s+(?:that|this|the)\s+(?:same\s+)?period|"
     r"from\s+(?:\w+\s+){0,2}(?:19|20)\d\d|between\s+\w+\s+(?:\d+,?\s+)?(?:19|20)\d\d\s+and|"
     rf"(?:between|from)\s+(?:\d\d?(?:st|nd|rd|th)?\s+|early\s+|late\s+|mid-?)?{_MONTH}\s+(?:\d\d?(?:st|nd|rd|th)?,?\s+)?(?:and|to|until|through)\s|"
-    r"as\s+of|"
+    r"as\s+of|(?:in|over|during|for)\s+(?:that|this|the)\s+(?:same\s+|last\s+|first\s+|second\s+|third\s+|fourth\s+)?quarter|"
+    r"(?:together|combined|between\s+them)\s+(?:killed|left|caused)|"
     r"over\s+the\s+(?:past|last|course)|(?:over|across)\s+the\s+(?:\w+\s+)?(?:years|months|decades)|during\s+the\s+(?:war|conflict|campaign|operation|period|offensive|"
     r"battle|siege)|per\s+month|each\s+month|monthly|annual|years?\s+of|months\s+of|weeks\s+of)\b")
 # Weaker hints of an aggregate, outranked by a named single event.
@@ -379,6 +389,10 @@ def tolls_in(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> list[To
         if _MORE.match(text[fig.end:m.end()] + right) and _NOT_TOLL_RIGHT.search(text[fig.end:min(b, fig.end + 90)]) \
                 or (_than_from(text, m.start()) and _DIFFERENCE.match(text, m.start())):
             continue
+        if _SPEAKS_AFTER.match(text, m.end(), b):
+            continue        # "two aid workers told reporters": the people who speak, not the dead
+        if _BACK_REFERENCE.fullmatch(text, a, m.start()):
+            continue        # "Of the 105 dead, 101 were ...": the toll told before, not a new one
         if _ANAPHORIC.search(text, max(a, m.start() - 4), m.start()) and fig.count_min is not None \
                 and fig.count_min < 13 and not re.match(r"(?:deaths|fatalities|casualties|dead)", v):
             continue        # "the two journalists": people already counted, not a new figure
@@ -560,7 +574,7 @@ def _mark_parts(text: str, a: int, tolls: list[Toll]) -> None:
     """Children, women and men counted right after a total are parts of it, not new claims."""
     for i, t in enumerate(tolls):
         kind = _SUB_VICTIM.get(t.victim.lower())
-        if i == 0 or (kind is None and not _POSSESSIVE_AND.match(text[tolls[i - 1].end:t.start])):
+        if i == 0 or (kind is None and not t.of_them and not _POSSESSIVE_AND.match(text[tolls[i - 1].end:t.start])):
             continue
         prev = tolls[i - 1]
         between = text[prev.end:t.start]
@@ -568,6 +582,16 @@ def _mark_parts(text: str, a: int, tolls: list[Toll]) -> None:
             # "including five children and two women": the list of parts goes on.
             if _AND_ONLY.fullmatch(between) or _INCLUDING.search(between):
                 t.sub = kind
+            continue
+        if t.of_them and kind is None and not t.victim.lower().startswith(("civilian", "non")):
+            # "five men ..., two of whom were brothers": a part, whatever the noun (but "23 people,
+            # 14 of them civilians" is the civilian toll inside a total: _drop_mixed_totals)
+            t.sub = "other"
+            continue
+        if _APPOSITION.fullmatch(between) and kind is not None and not DEATH.search(between) \
+                and not INJURY.search(between):
+            t.sub = kind            # "five members of one family, a man, his wife and their three children"
+            t.harm = prev.harm
             continue
         if _INCLUDING.search(between) or t.of_them:
             t.sub = kind
