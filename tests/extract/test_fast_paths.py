@@ -166,6 +166,7 @@ def _fold_texts():
         "It re-opened 3 reports and reopened 2 more.",
         "About 700 people died, most of them fighters; its count does not distinguish between the two sides.",
         "It said 240 people died, without specifying how many were civilians, and 60 died from lack of insulin.",
+        "Two women were also among the dead; a farmer had lost six relatives, members of his own extended family.",
     ]
     return [v for t in texts for v in (t, t.upper(), t.title(), t.swapcase())]
 

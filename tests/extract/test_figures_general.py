@@ -294,3 +294,24 @@ def test_sorties_are_not_strike_counts():
     assert claims("Navy jets flew 420 sorties over the province in May, the ministry said.", "strike_count") == []
     (c,) = claims("Navy jets carried out 420 strikes over the province in May, the ministry said.", "strike_count")
     assert c.count_min == 420
+
+
+def test_women_among_the_dead_later_in_the_report_are_a_part():
+    found = tolls("A strike on the fuel depot killed 19 civilians on Monday, the governor said. "
+                  "Rescue crews searched the site overnight. Two women were also among the dead, he added.")
+    assert [c.count_min for c in found] == [19]
+
+
+def test_a_relatives_own_loss_is_a_part_of_the_toll():
+    found = tolls("The strike on the mosque killed 26 civilians on Friday, the health office said. "
+                  "A farmer said he had lost six relatives in the collapse.")
+    assert [c.count_min for c in found] == [26]
+
+
+def test_a_relatives_loss_alone_is_the_toll():
+    found = tolls("A teacher said the shell that hit their home on Sunday killed four members of her family.")
+    assert [c.count_min for c in found] == [4]
+
+
+def test_hundreds_of_the_dead_is_no_toll():
+    assert tolls("Volunteers were able to name hundreds of the dead from photographs.") == []

@@ -457,6 +457,8 @@ def tolls_in(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> list[To
                 if fighting:
                     continue        # "killing at least 10" in a report of fighting counts fighters
                 w = (m.groupdict().get("v") or "killed").lower().replace("wounds", "wounded")
+                if m.groupdict().get("of_dead") is not None and fig.qualifier in ("dozens", "hundreds", "several"):
+                    continue        # "named hundreds of the dead": no number
                 if m.groupdict().get("of_dead") is not None and fig.count_min is not None:
                     # "identified 33 of the dead": a part of the dead, so at least that many died
                     fig = Figure(fig.count_min, None, "at_least", fig.start, fig.end)

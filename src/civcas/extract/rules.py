@@ -518,6 +518,7 @@ class _Run:
         claims = _drop_headlines(claims, self.headlines)
         claims = _drop_vague(claims)
         claims = [c for c in claims if not _not_a_civilian_toll(c)]
+        claims = _drop_parts_of_a_larger_toll(claims)
         claims = _drop_restatements(claims)
         claims = _dedupe(claims)
         for c in claims:
@@ -615,6 +616,36 @@ def _not_a_civilian_toll(c: ClaimRecord) -> bool:
     if c.victims not in _CIVILIAN_VICTIMS and _WITH_FIGHTERS.search(quote):
         return True
     return _DEPRIVATION.search(quote) is not None
+
+
+_PART_GROUPS = frozenset(("children", "women", "men", "boys", "girls", "relatives", "family members", "sons",
+                          "daughters", "brothers", "sisters", "siblings"))
+_KIN = frozenset(("relatives", "family members", "sons", "daughters", "brothers", "sisters", "siblings"))
+# "Three women were also among the dead": a part of the dead told in a sentence of its own.
+_AMONG_THE_DEAD = Folded(r"\b(?:were|was)\s+(?:also\s+)?among\s+(?:the|those)\s+(?:dead|killed|victims|bodies)\b",
+                         needs=("among",))
+# A relative's own loss: "said he had lost nine relatives", "members of his extended family".
+_OWN_LOSS = Folded(r"\b(?:lost|losing|buried|mourning)\b|\b(?:his|her|their|my|our)\s+(?:own\s+)?(?:extended\s+)?famil",
+                   needs=("lost", "losing", "buried", "mourning", "famil"))
+
+
+def _drop_parts_of_a_larger_toll(claims: list[ClaimRecord]) -> list[ClaimRecord]:
+    """A count of children, women or relatives that the report gives as a part of a larger toll it
+    states elsewhere is a detail of that toll, not a claim: "Four women were also among the dead"
+    told a few sentences after the strike's toll, or a father who "lost four sons" in a strike
+    that killed twenty.  Kept when the document states no larger toll (then it is the toll)."""
+    largest = max((c.count_min for c in claims if c.type in ("incident", "tally") and c.count_min is not None),
+                  default=None)
+    if largest is None:
+        return claims
+    out = []
+    for c in claims:
+        if (c.type in ("incident", "tally") and c.count_min is not None and c.count_min < largest
+                and c.victims in _PART_GROUPS and (_AMONG_THE_DEAD.search(c.quote) or (
+                    c.victims in _KIN and _OWN_LOSS.search(c.quote)))):
+            continue
+        out.append(c)
+    return out
 
 
 def _party(who: str | None) -> str | None:
