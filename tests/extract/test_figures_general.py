@@ -315,3 +315,15 @@ def test_a_relatives_loss_alone_is_the_toll():
 
 def test_hundreds_of_the_dead_is_no_toll():
     assert tolls("Volunteers were able to name hundreds of the dead from photographs.") == []
+
+
+def test_people_taken_to_hospital_are_the_wounded():
+    found = tolls("Crews recovered 11 bodies from the school on Monday and said about 40 people had been taken "
+                  "to hospitals in the city.")
+    assert [c.count_min for c in found] == [11]
+
+
+def test_casualties_a_hospital_received_are_no_death_toll():
+    found = tolls("The shelling of the bus station killed nine civilians on Tuesday, and a clinic nearby said it "
+                  "had received 52 casualties.")
+    assert [c.count_min for c in found] == [9]

@@ -121,6 +121,11 @@ _OF_THEM = re.compile(r"\bof\s+(?:them|whom)\b", re.I)
 _SPEAKS_AFTER = re.compile(r"\s+(?:also\s+)?(?:told|said|says|say|recalled|described|reported|interviewed)\b", re.I)
 # "Of the 105 dead, 101 were inside": a figure after "of the"/"among the" names a toll already given.
 # Only at the head of a sentence: "4,800 of the 8,000 civilian deaths it recorded" gives a new total.
+# People taken to or received by a hospital are the wounded (the dead are "bodies" there):
+# "more than 30 people had been taken to hospitals", "staff had received 37 casualties".
+_TO_HOSPITAL = re.compile(r"\s+(?:had\s+been|have\s+been|were|was)\s+(?:\w+\s+)?(?:taken|brought|rushed|admitted|"
+                          r"evacuated|transferred)\s+to\s+(?:\w+\s+){0,2}?(?:hospitals?|clinics?)\b", re.I)
+_HOSPITAL_TOOK_IN = re.compile(r"\b(?:received|treated|admitted|took\s+in|treating|receiving)\s+$", re.I)
 _BACK_REFERENCE = re.compile(r"\s*(?:[Oo]f|[Aa]mong)\s+(?:the|those)\s+")
 # A list that spells out who a total was, set off by a comma or a dash: "five members of one
 # family, a man, his wife and their three children"; "a family of five - a father, mother and".
@@ -399,6 +404,9 @@ def tolls_in(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> list[To
         harm = _harm(text, a, b, m.start(), m.end(), victim)
         if harm is None:
             continue
+        if harm != "injured" and v not in ("dead", "killed", "bodies", "deaths", "fatalities") and (
+                _TO_HOSPITAL.match(text, m.end(), b) or _HOSPITAL_TOOK_IN.search(text, max(a, m.start() - 30), m.start())):
+            harm = "injured"    # "30 people were taken to hospital", "received 37 casualties": the hurt
         clause = text[m.end():min(b, m.end() + 80)]
         if _NEGATED.search(clause) or _HYPOTHETICAL.search(text[max(a, m.start() - 40):m.start()]):
             continue
