@@ -327,3 +327,14 @@ def test_casualties_a_hospital_received_are_no_death_toll():
     found = tolls("The shelling of the bus station killed nine civilians on Tuesday, and a clinic nearby said it "
                   "had received 52 casualties.")
     assert [c.count_min for c in found] == [9]
+
+
+def test_fighters_before_the_harm_word_are_no_civilian_toll():
+    assert tolls("Drones hit a convoy near the border; 22 fighters killed, the monitor says") == []
+    assert tolls("Officials said eight soldiers dead after the ambush on Sunday.") == []
+
+
+def test_the_other_dead_are_already_counted():
+    found = tolls("A strike on a truck killed five people on Monday, the mayor said. "
+                  "He said the other two dead were members of an armed group.")
+    assert [c.count_min for c in found] == [5]

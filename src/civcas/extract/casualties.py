@@ -105,7 +105,8 @@ _TOLL_AT_BEFORE = re.compile(r"\b(?:put|puts|putting|placed|places|set|sets)\s+(
 _BELIEF = Folded(r"\b(?:believe|believes|think|thinks|argue|argues|say|says|said|suggest|suggests|claim|claims|"
                  r"fear|fears|warn|warns|told)\s+(?:that\s+)?(?:some|the|many|more|it|they|he|she|this|these|those)\b",
                  needs=("believe", "think", "argue", "say", "said", "suggest", "claim", "fear", "warn", "told"))
-_ANAPHORIC = re.compile(r"\b[Tt]he\s+$")
+# "the two journalists", "the other two dead", "the remaining nine": people already counted.
+_ANAPHORIC = re.compile(r"\b[Tt]he\s+(?:other\s+|remaining\s+)?$")
 _PARTICIPLE = Folded(r",\s+(?:killing|wounding|injuring|leaving)\b", needs=("killing", "wounding", "injuring", "leaving"))
 _LABEL_TOLL = figure_folded(rf"[-•*\s]*(?P<label>[^:\n]{{0,100}}?\b(?:deaths|killed|dead|fatalities|casualties|injured|wounded)"
                          rf"\b[^:\n]{{0,60}}?)\s*:\s*(?P<f>{FIGURE})\s*\.?\s*$")
@@ -385,6 +386,8 @@ def tolls_in(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> list[To
         raw = text[m.start():m.end()]
         if v in ("others", "relatives", "killed", "injured", "wounded", "dead") and not _HAS_NUMBER.search(raw):
             continue
+        if v in ("killed", "injured", "wounded", "dead", "deaths", "casualties") and _COMBATANTS.search(raw):
+            continue        # "14 fighters killed", "eight soldiers dead": the word before the harm is who
         if _YEAR.fullmatch(text, fig.start, fig.end) and (v not in ("civilians", "people") or _MONTH_BEFORE.search(
                 text, max(a, fig.start - 12), fig.start)):
             continue
@@ -398,8 +401,9 @@ def tolls_in(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> list[To
             continue        # "two aid workers told reporters": the people who speak, not the dead
         if _BACK_REFERENCE.fullmatch(text, a, m.start()):
             continue        # "Of the 105 dead, 101 were ...": the toll told before, not a new one
-        if _ANAPHORIC.search(text, max(a, m.start() - 4), m.start()) and fig.count_min is not None \
-                and fig.count_min < 13 and not re.match(r"(?:deaths|fatalities|casualties|dead)", v):
+        anaphora = _ANAPHORIC.search(text, max(a, m.start() - 14), m.start())
+        if anaphora and fig.count_min is not None and fig.count_min < 13 and (
+                not re.match(r"(?:deaths|fatalities|casualties|dead)", v) or len(anaphora.group()) > 4):
             continue        # "the two journalists": people already counted, not a new figure
         harm = _harm(text, a, b, m.start(), m.end(), victim)
         if harm is None:
