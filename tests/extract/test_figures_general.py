@@ -338,3 +338,13 @@ def test_the_other_dead_are_already_counted():
     found = tolls("A strike on a truck killed five people on Monday, the mayor said. "
                   "He said the other two dead were members of an armed group.")
     assert [c.count_min for c in found] == [5]
+
+
+def test_several_is_no_toll():
+    assert tolls("Neighbours said several bodies were carried from the ruins after the raid on Monday.") == []
+    assert claims("The ministry said it had launched several air strikes on the ridge.", "strike_count") == []
+
+
+def test_two_singles_joined_by_and_share_the_harm():
+    (c,) = tolls("Medics recorded the death of a woman and an elderly man in the shelling of the market on Monday.")
+    assert c.count_min == 2

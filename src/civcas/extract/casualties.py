@@ -127,6 +127,7 @@ _SPEAKS_AFTER = re.compile(r"\s+(?:also\s+)?(?:told|said|says|say|recalled|descr
 _TO_HOSPITAL = re.compile(r"\s+(?:had\s+been|have\s+been|were|was)\s+(?:\w+\s+)?(?:taken|brought|rushed|admitted|"
                           r"evacuated|transferred)\s+to\s+(?:\w+\s+){0,2}?(?:hospitals?|clinics?)\b", re.I)
 _HOSPITAL_TOOK_IN = re.compile(r"\b(?:received|treated|admitted|took\s+in|treating|receiving)\s+$", re.I)
+_AND_BEFORE = re.compile(r"\s*(?:,\s*)?and\s+", re.I)
 _BACK_REFERENCE = re.compile(r"\s*(?:[Oo]f|[Aa]mong)\s+(?:the|those)\s+")
 # A list that spells out who a total was, set off by a comma or a dash: "five members of one
 # family, a man, his wife and their three children"; "a family of five - a father, mother and".
@@ -504,6 +505,8 @@ def tolls_in(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> list[To
             h = _SINGLE_HARM_AFTER.match(after)
             if h:
                 harm = "injured" if INJURY.search(h.group()) else "killed"
+        if harm is None and out and out[-1].figure.count_max == 1 and _AND_BEFORE.fullmatch(text, out[-1].end, s):
+            harm = out[-1].harm     # "the death of a woman and a young man": one harm for both
         if harm is None or _NEGATED.search(after):
             continue
         out.append(Toll(Figure(1, 1, "exact", s, m.end("art")), m.group("victim"), s, e, harm))

@@ -19,7 +19,7 @@ from .casualties import (_ATTACK, EVENT, PERIOD, Toll, among_the_dead, differenc
                          victims_word)
 from .dates import DateMention, dates_in
 from .folding import Folded, Quick
-from .numbers import FIGURE, FIGURE_AT, figure_folded, parse_figure
+from .numbers import FIGURE, FIGURE_AT, VAGUE, figure_folded, parse_figure
 from .ratio import ratios_in
 from .sentences import split
 from .strikes import strike_counts_in, there_were_counts
@@ -568,14 +568,19 @@ def _drop_headlines(claims: list[ClaimRecord], headlines: set[int]) -> list[Clai
     return out
 
 
+_SEVERAL = VAGUE["several"][0]      # "several" (3); "a few" and "a number of" read as 2
+
+
 def _drop_vague(claims: list[ClaimRecord]) -> list[ClaimRecord]:
     """A toll or strike count given only as a magnitude ("dozens of civilians", "several bodies",
     "thousands of air raids") asserts no number: reports use these words for background, for
     unconfirmed early accounts and for rhetoric, and a reader cannot check them against a ledger.
     The number conventions in numbers.py still read them (a headline's "kills dozens" is matched
-    to the body's figure above, and parts of a toll keep them), but no claim stands on one."""
+    to the body's figure above, and parts of a toll keep them), but no claim stands on one.
+    "a few" and "a number of" (read as at least 2) are still claims: on the Airwars texts they are
+    how local outlets give small tolls, and dropping them lost matches there."""
     return [c for c in claims if c.type not in ("incident", "tally", "strike_count")
-            or c.qualifier not in ("dozens", "hundreds")]
+            or not (c.qualifier in ("dozens", "hundreds") or (c.qualifier == "several" and c.count_min == _SEVERAL))]
 
 
 # Victim words that name civilians (or a kind of civilian): a figure of these is a civilian toll
