@@ -348,3 +348,21 @@ def test_several_is_no_toll():
 def test_two_singles_joined_by_and_share_the_harm():
     (c,) = tolls("Medics recorded the death of a woman and an elderly man in the shelling of the market on Monday.")
     assert c.count_min == 2
+
+
+def test_an_updated_toll_replaces_the_earlier_figures():
+    text = ("08:15 - The mayor says at least four people were killed when a missile hit a market on Monday. "
+            "10:40 - The mayor has updated the toll: nine people are now confirmed dead, he says. "
+            "13:05 - The mayor said the number of people killed in the market strike has risen to 17.")
+    assert [c.count_min for c in tolls(text)] == [17]
+
+
+def test_an_update_keeps_another_partys_toll():
+    text = ("09:00 - Regional officials say a woman, 58, was killed by shelling in the port on Tuesday. "
+            "11:00 - In the capital, the governor now says six civilians were killed in the overnight strike.")
+    assert sorted(c.count_min for c in tolls(text)) == [1, 6]
+
+
+def test_a_total_that_includes_members_of_armed_groups_is_no_civilian_toll():
+    assert tolls("The ministry says the number of people killed since Friday has reached 64, a figure that "
+                 "includes members of armed groups.") == []

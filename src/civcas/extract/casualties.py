@@ -69,7 +69,7 @@ _HEADLINE_STARTS = re.compile(r"[|\n:]")
 _TOLL_TO = figure_folded(rf"\b(?:(?:death\s+)?toll\s+(?:[\w'’,-]+\s+){{0,14}}?(?:(?:has\s+)?(?:rose|risen|climbed|increased|"
                       rf"reached|jumped|stands|stood|is|was|hit)\s+)(?:to\s+|at\s+|of\s+|closer\s+to\s+|near\s+)?|"
                       rf"(?:death\s+)?toll\s+(?:[\w'’,-]+\s+){{0,14}}?(?:to|at|of|closer\s+to|near)|"
-                      rf"(?:number|count)\s+of\s+(?:[\w-]+\s+){{0,3}}?(?:killed|dead|deaths)\s+(?:at|(?:(?:has|had)\s+)?"
+                      rf"(?:number|count)\s+of\s+(?:[\w-]+\s+){{0,3}}?(?:killed|dead|deaths)\s+(?:at|(?:[\w-]+\s+){{0,5}}?(?:(?:has|had)\s+)?"
                       rf"(?:rose|risen|climbed|increased|reached|jumped|stands|stood)(?:\s+(?:to|at))?)|"
                       rf"[’']s\s+(?:own\s+|official\s+)?(?:count|tally|figure|estimate)\s+(?:of|was|is|stood\s+at|stands\s+at)|"
                       rf"(?:conceded|acknowledged|admitted)\s+(?:just|only)|"

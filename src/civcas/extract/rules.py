@@ -519,6 +519,7 @@ class _Run:
         claims = _drop_vague(claims)
         claims = [c for c in claims if not _not_a_civilian_toll(c)]
         claims = _drop_parts_of_a_larger_toll(claims)
+        claims = _drop_updated_tolls(claims)
         claims = _drop_restatements(claims)
         claims = _dedupe(claims)
         for c in claims:
@@ -592,11 +593,11 @@ _CIVILIAN_VICTIMS = frozenset(("civilians", "non-combatants", "children", "women
 # many were civilians".
 _WITH_FIGHTERS = Folded(
     r"\b(?:(?:including|includes|included|among\s+them|most\s+of\s+them|many\s+of\s+them|mostly)\s+"
-    r"(?:(?:\w+\s+){0,2}?)(?:fighters|combatants|militants|soldiers|gunmen|insurgents)|"
+    r"(?:(?:\w+\s+){0,2}?)(?:fighters|combatants|militants|soldiers|gunmen|insurgents|members\s+of\s+armed\s+groups)|"
     r"(?:not|n't)\s+(?:distinguish|differentiate)\s+between|"
     r"without\s+(?:specifying|saying|stating|distinguishing)\s+(?:how\s+many|whether|between))\b",
-    needs=("fighters", "combatants", "militants", "soldiers", "gunmen", "insurgents", "distinguish", "differentiate",
-           "without"))
+    needs=("fighters", "combatants", "militants", "soldiers", "gunmen", "insurgents", "armed", "distinguish",
+           "differentiate", "without"))
 # Deaths from deprivation rather than violence ("deaths from lack of medicines", "through hunger and
 # disease"): counted by health workers, but not casualties of an attack.
 _DEPRIVATION = Folded(r"\b(?:from|of|through|due\s+to)\s+(?:a\s+|the\s+)?(?:lack\s+of|shortages?\s+of|hunger|starvation|"
@@ -651,6 +652,34 @@ def _drop_parts_of_a_larger_toll(claims: list[ClaimRecord]) -> list[ClaimRecord]
             continue
         out.append(c)
     return out
+
+
+# A toll given as a revision of an earlier one: "the governor has updated the toll: 12 ...", "the
+# ministry has raised the toll ... to 19", "the number killed has risen to 30", "now says five".
+_UPDATE = Folded(r"\b(?:(?:updated|raised|revised)\s+(?:the|its|his|her|their)\s+(?:death\s+)?(?:toll|count|figure)|"
+                 r"(?:toll|number|count)\b[^.;]{0,60}?\b(?:has|had)\s+(?:risen|climbed|increased)|"
+                 r"toll\s+(?:rose|rises|climbed)|now\s+(?:says?|confirmed|stands)|are\s+now\s+confirmed)\b",
+                 needs=("updated", "raised", "revised", "risen", "climbed", "increased", "rose", "rises", "now"))
+
+
+def _drop_updated_tolls(claims: list[ClaimRecord]) -> list[ClaimRecord]:
+    """Live blogs and running stories raise a toll as bodies are found; the report's claim is the
+    latest figure.  A smaller incident or tally told before an updated incident toll, by the same
+    party or by a party left unnamed on either side, is the figure the update replaced."""
+    updates = [c for c in claims if c.type == "incident" and c.count_min is not None and _UPDATE.search(c.quote)]
+    if not updates:
+        return claims
+    drop = set()
+    for u in updates:
+        pu = _party(u.asserted_by)
+        for c in claims:
+            if c is u or c.type not in ("incident", "tally") or c.count_min is None or c.span[0] >= u.span[0] \
+                    or c.count_min >= u.count_min:
+                continue
+            pc = _party(c.asserted_by)
+            if pu is None or pc is None or pu == pc:
+                drop.add(id(c))
+    return [c for c in claims if id(c) not in drop]
 
 
 def _party(who: str | None) -> str | None:
