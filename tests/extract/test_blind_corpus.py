@@ -18,9 +18,11 @@ HERE = Path(__file__).parent
 # blind2: 0.637, then 0.758 while held out; 0.800 after the rules learned from it.
 # blind3: 0.620, then 0.635 while held out; 0.713 after the rules learned from it (a development
 # score).
-# blind4, never learned from: 0.738 when it arrived, before and after the blind3 rules (the
-# held-out score; its floor guards against a change that generalises worse).
-MIN_F1 = {"blind": 0.82, "blind2": 0.76, "blind3": 0.68, "blind4": 0.71}
+# blind4: 0.738 when it arrived, before and after the blind3 rules (its last held-out score).
+# Then blind3 and blind4 both taught the rules (docs/extract.md, "What blind3/ and blind4/ taught"):
+# development scores blind 0.883, blind2 0.841, blind3 0.779, blind4 0.863 (2026-11-22). No corpus
+# here is held out any more; the floors guard against a change that undoes what was learned.
+MIN_F1 = {"blind": 0.82, "blind2": 0.76, "blind3": 0.76, "blind4": 0.84}
 
 
 @pytest.mark.parametrize("corpus", sorted(MIN_F1))
