@@ -366,3 +366,22 @@ def test_an_update_keeps_another_partys_toll():
 def test_a_total_that_includes_members_of_armed_groups_is_no_civilian_toll():
     assert tolls("The ministry says the number of people killed since Friday has reached 64, a figure that "
                  "includes members of armed groups.") == []
+
+
+def test_headline_rounding_a_ranges_upper_bound_is_the_bodys_claim():
+    text = ("Watchdog says raids killed up to 5,000 civilians\n\n"
+            "The watchdog said on Monday that the raids had likely killed between 3,020 and 5,040 civilians "
+            "since 2016.")
+    assert [(c.count_min, c.count_max) for c in tolls(text)] == [(3020, 5040)]
+
+
+def test_a_figure_the_same_party_had_given_before_is_replaced():
+    text = ("The death toll from the strike on the fuel market has risen to 22, a doctor at the district hospital "
+            "said on Wednesday. The doctor had said on Tuesday that 15 people were killed in the attack.")
+    assert [c.count_min for c in tolls(text)] == [22]
+
+
+def test_another_partys_earlier_toll_is_kept():
+    text = ("A strike on the clinic on Monday killed at least 31 people, the UN said on Thursday. "
+            "On Tuesday the provincial health office had given a toll of 26 dead.")
+    assert sorted(c.count_min for c in tolls(text)) == [26, 31]

@@ -553,13 +553,15 @@ _VAGUE_QUALIFIERS = ("dozens", "hundreds", "several")
 
 
 def _drop_headlines(claims: list[ClaimRecord], headlines: set[int]) -> list[ClaimRecord]:
-    """A headline figure that the body states too (exactly, or rounded within 10%) is the body's claim."""
+    """A headline figure that the body states too (exactly, or rounded within 10%; "up to 13,000"
+    for a range "between 8,214 and 13,125") is the body's claim."""
     body = [c for c in claims if id(c) not in headlines and c.count_min is not None]
     out = []
     for c in claims:
         if id(c) in headlines and c.count_min is not None and any(
-                b.type in ("tally", "incident") and abs(b.count_min - c.count_min) <= 0.1 * max(c.count_min, 1)
-                and b.counted == c.counted for b in body):
+                b.type in ("tally", "incident") and b.counted == c.counted and any(
+                    n is not None and abs(n - c.count_min) <= 0.1 * max(c.count_min, 1)
+                    for n in (b.count_min, b.count_max)) for b in body):
             continue
         if id(c) in headlines and c.qualifier in _VAGUE_QUALIFIERS and c.count_min is not None and any(
                 b.type == c.type and b.counted == c.counted and b.count_min >= c.count_min
@@ -662,12 +664,28 @@ _UPDATE = Folded(r"\b(?:(?:updated|raised|revised)\s+(?:the|its|his|her|their)\s
                  needs=("updated", "raised", "revised", "risen", "climbed", "increased", "rose", "rises", "now"))
 
 
+# A figure the speaker gave before the time of the report: "had said on Monday that 24 bodies ...",
+# "he had put the number of dead at 30".
+_HAD_SAID = Folded(r"\bhad\s+(?:\w+\s+)?(?:said|put|reported|given|announced|estimated|told)\b",
+                   needs=("said", "put", "reported", "given", "announced", "estimated", "told"))
+
+
+def _compatible(pu: str | None, pc: str | None) -> bool:
+    """Same party, or one left unnamed, or one name holding the other ("doctor", "doctor at the
+    town's main hospital")."""
+    return pu is None or pc is None or pu in pc or pc in pu
+
+
 def _drop_updated_tolls(claims: list[ClaimRecord]) -> list[ClaimRecord]:
     """Live blogs and running stories raise a toll as bodies are found; the report's claim is the
     latest figure.  A smaller incident or tally told before an updated incident toll, by the same
-    party or by a party left unnamed on either side, is the figure the update replaced."""
-    updates = [c for c in claims if c.type == "incident" and c.count_min is not None and _UPDATE.search(c.quote)]
-    if not updates:
+    party or by a party left unnamed on either side, is the figure the update replaced; so is a
+    smaller incident toll a named party "had said" earlier, wherever the report mentions it, when
+    the same party gives a larger one."""
+    incidents = [c for c in claims if c.type == "incident" and c.count_min is not None]
+    updates = [c for c in incidents if _UPDATE.search(c.quote)]
+    earlier = [c for c in incidents if _HAD_SAID.search(c.quote)]
+    if not updates and not earlier:
         return claims
     drop = set()
     for u in updates:
@@ -676,9 +694,16 @@ def _drop_updated_tolls(claims: list[ClaimRecord]) -> list[ClaimRecord]:
             if c is u or c.type not in ("incident", "tally") or c.count_min is None or c.span[0] >= u.span[0] \
                     or c.count_min >= u.count_min:
                 continue
-            pc = _party(c.asserted_by)
-            if pu is None or pc is None or pu == pc:
+            if _compatible(pu, _party(c.asserted_by)):
                 drop.add(id(c))
+    for c in earlier:
+        # (only a party named on both sides: another source's earlier toll, "the ministry had given
+        # a toll of 44", is a claim of its own)
+        pc = _party(c.asserted_by)
+        if pc is not None and any(
+                u is not c and u.count_min > c.count_min and not _HAD_SAID.search(u.quote)
+                and _party(u.asserted_by) is not None and _compatible(_party(u.asserted_by), pc) for u in incidents):
+            drop.add(id(c))
     return [c for c in claims if id(c) not in drop]
 
 
