@@ -629,19 +629,36 @@ def _not_a_civilian_toll(c: ClaimRecord) -> bool:
 _PART_GROUPS = frozenset(("children", "women", "men", "boys", "girls", "relatives", "family members", "sons",
                           "daughters", "brothers", "sisters", "siblings"))
 _KIN = frozenset(("relatives", "family members", "sons", "daughters", "brothers", "sisters", "siblings"))
-# "Three women were also among the dead": a part of the dead told in a sentence of its own.
-_AMONG_THE_DEAD = Folded(r"\b(?:were|was)\s+(?:also\s+)?among\s+(?:the|those)\s+(?:dead|killed|victims|bodies)\b",
-                         needs=("among",))
+# "Three women were also among the dead", "Among those killed was a 52-year-old man", "the dead
+# included ... five paramedics": a part of the dead told in a sentence of its own.
+_AMONG_THE_DEAD = Folded(r"\bamong\s+(?:the|those)\s+(?:dead|killed|victims|bodies)\b|"
+                         r"\b(?:the\s+dead|the\s+victims|those\s+killed)\s+(?:also\s+)?(?:included|include)\b",
+                         needs=("among", "includ"))
 # A relative's own loss: "said he had lost nine relatives", "members of his extended family".
 _OWN_LOSS = Folded(r"\b(?:lost|losing|buried|mourning)\b|\b(?:his|her|their|my|our)\s+(?:own\s+)?(?:extended\s+)?famil",
                    needs=("lost", "losing", "buried", "mourning", "famil"))
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z\"“])")
+
+
+def _says_among_the_dead(quote: str) -> bool:
+    """Whether the claim's own (first) sentence says its figure is among the dead: a claim that
+    took in the next sentence's breakdown ("... 5,024 people killed. Among the dead were 335
+    children") is the total, not the part."""
+    m = _AMONG_THE_DEAD.search(quote)
+    if m is None:
+        return False
+    end = _SENTENCE_END.search(quote)
+    return end is None or m.start() < end.start()
+
+
 def _drop_parts_of_a_larger_toll(claims: list[ClaimRecord]) -> list[ClaimRecord]:
-    """A count of children, women or relatives that the report gives as a part of a larger toll it
-    states elsewhere is a detail of that toll, not a claim: "Four women were also among the dead"
-    told a few sentences after the strike's toll, or a father who "lost four sons" in a strike
-    that killed twenty.  Kept when the document states no larger toll (then it is the toll)."""
+    """A count that the report gives as a part of a larger toll it states elsewhere is a detail of
+    that toll, not a claim: "Four women were also among the dead" or "the dead included five
+    paramedics" told a few sentences after the strike's toll, or a father who "lost four sons" in a
+    strike that killed twenty.  Kept when the document states no larger toll (then it is the toll),
+    and for civilians among a larger total (the civilian part of a total that counts fighters)."""
     largest = max((c.count_min for c in claims if c.type in ("incident", "tally") and c.count_min is not None),
                   default=None)
     if largest is None:
@@ -649,7 +666,7 @@ def _drop_parts_of_a_larger_toll(claims: list[ClaimRecord]) -> list[ClaimRecord]
     out = []
     for c in claims:
         if (c.type in ("incident", "tally") and c.count_min is not None and c.count_min < largest
-                and c.victims in _PART_GROUPS and (_AMONG_THE_DEAD.search(c.quote) or (
+                and ((c.victims not in ("civilians", "non-combatants") and _says_among_the_dead(c.quote)) or (
                     c.victims in _KIN and _OWN_LOSS.search(c.quote)))):
             continue
         out.append(c)
