@@ -398,3 +398,14 @@ def test_a_total_followed_by_its_breakdown_is_kept():
     found = tolls("The mission said it had recorded 2,310 civilian casualties since January, including 870 people "
                   "killed and 1,440 injured. Among the dead were 95 children, it said.")
     assert 870 in [c.count_min for c in found]
+
+
+def test_an_earlier_version_of_a_story_is_replaced():
+    assert tolls("Correction: an earlier version of this report, citing police, said 23 people had died "
+                 "in the blast.") == []
+
+
+def test_civilians_out_of_a_total_keep_only_the_civilians():
+    found = tolls("The ministry said 45 civilians had been killed in the raids since May, out of a total of "
+                  "1,310 people killed.")
+    assert [c.count_min for c in found] == [45]

@@ -229,6 +229,7 @@ _HE_AND = re.compile(r"\b(?:[Hh]e|[Ss]he)\s+and\s+$")
 _TOTAL_NOUNS = frozenset(("people", "persons", "deaths", "dead", "killed", "fatalities", "victims", "bodies"))
 _MIXED_TOTAL = re.compile(r",?\s+(?:both\s+)?(?:(?:combatants|fighters|militants|soldiers)\s+and\s+civilians|civilians\s+and\s+"
                           r"(?:combatants|fighters|militants|soldiers))\b", re.I)
+_OUT_OF = re.compile(r"\bout\s+of\s+(?:a\s+total\s+of\s+|an?\s+overall\s+|the\s+)?$", re.I)
 _PART_OF_TOTAL = re.compile(r"\b(?:of\s+(?:whom|them|those|which)|including|among\s+(?:them|whom|those))\b", re.I)
 _WERE_CIVILIANS = re.compile(rf"(?<![\w$£€#.\-/])(?P<f>{FIGURE})\s+(?:were|was)\s+(?:an?\s+)?(?:civilians?|non-?combatants?)\b",
                              re.I)
@@ -263,12 +264,16 @@ _SUPERLATIVE_BEFORE = Folded(r"\b(?:deadliest|bloodiest|worst|heaviest|largest|b
 # Reports and monitors record the latest figure; the earlier one is history, not a claim.
 SUPERSEDED = Folded(r"(?:\b(?:initially|originally|previously|first|earlier)\s+(?:\w+\s+)?|\bhad\s+(?:\w+\s+)?)"
                     r"(?:said|reported|put|gave|given|announced|estimated|cited)\b[^.;!?,]{0,50}$")
+# A published correction quoting the figure it replaced.
+_EARLIER_VERSION = Folded(r"\b(?:earlier|previous|original)\s+version\b", needs=("version",))
 _EARLIER = Folded(r"\b(?:initially|originally|previously|at\s+first|earlier)\b")
 
 
 def superseded(text: str, a: int, figure_start: int) -> bool:
     """Whether the toll at `figure_start` (in the sentence starting at `a`) is one the text says
     was replaced by a later figure."""
+    if _EARLIER_VERSION.search(text, a, figure_start):
+        return True         # "An earlier version of this story ... said 40 people had been killed"
     m = SUPERSEDED.search(text, max(a, figure_start - 90), figure_start)
     if m is None:
         return False
@@ -554,9 +559,14 @@ def _is_day_of_month(text: str, a: int, fig: Figure) -> bool:
 
 def _drop_mixed_totals(text: str, tolls: list[Toll]) -> list[Toll]:
     """"1,000 people were killed, including 106 civilians": the total counts fighters too, so only
-    the civilian part is a civilian toll."""
+    the civilian part is a civilian toll.  The same the other way round: "67 civilians had been
+    killed, out of a total of 2,227 people killed"."""
     drop = []
     for i, t in enumerate(tolls):
+        if i and t.victim.lower() in _TOTAL_NOUNS and tolls[i - 1].victim.lower().startswith(("civilian", "non")) \
+                and _OUT_OF.search(text, tolls[i - 1].end, t.start):
+            drop.append(t)
+            continue
         if i == 0 or not t.victim.lower().startswith(("civilian", "non")):
             continue
         p = tolls[i - 1]
