@@ -20,9 +20,9 @@ HERE = Path(__file__).parent
 # score).
 # blind4: 0.738 when it arrived, before and after the blind3 rules (its last held-out score).
 # Then blind3 and blind4 both taught the rules (docs/extract.md, "What blind3/ and blind4/ taught"):
-# development scores blind 0.883, blind2 0.841, blind3 0.779, blind4 0.863 (2026-11-22). No corpus
+# development scores blind 0.885, blind2 0.844, blind3 0.785, blind4 0.872 (2026-11-22). No corpus
 # here is held out any more; the floors guard against a change that undoes what was learned.
-MIN_F1 = {"blind": 0.82, "blind2": 0.76, "blind3": 0.76, "blind4": 0.84}
+MIN_F1 = {"blind": 0.82, "blind2": 0.76, "blind3": 0.765, "blind4": 0.85}
 
 
 @pytest.mark.parametrize("corpus", sorted(MIN_F1))
