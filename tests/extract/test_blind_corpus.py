@@ -18,9 +18,13 @@ HERE = Path(__file__).parent
 # blind2: 0.637, then 0.758 while held out; 0.800 after the rules learned from it.
 # blind3: 0.620, then 0.635 while held out; 0.713 after the rules learned from it (a development
 # score).
-# blind4, never learned from: 0.738 when it arrived, before and after the blind3 rules (the
-# held-out score; its floor guards against a change that generalises worse).
-MIN_F1 = {"blind": 0.82, "blind2": 0.76, "blind3": 0.68, "blind4": 0.71}
+# blind4: 0.738 when it arrived, before and after the blind3 rules (its last held-out score).
+# Then blind3 and blind4 both taught the rules (docs/extract.md, "What blind3/ and blind4/ taught"),
+# with "dozens"/"hundreds" kept as claims as the issue asks, and six wordings from real texts:
+# development scores blind 0.881, blind2 0.832, blind3 0.770, blind4 0.850 (2026-11-22).
+# blind5 (tests/extract/blind5/README.md), held out: 0.730 when it arrived, 0.756 after that pass;
+# never learned from.  The floors guard against a change that undoes what was learned.
+MIN_F1 = {"blind": 0.82, "blind2": 0.78, "blind3": 0.75, "blind4": 0.83, "blind5": 0.73}
 
 
 @pytest.mark.parametrize("corpus", sorted(MIN_F1))

@@ -60,7 +60,7 @@ def test_spokeswoman_speaks_for_the_organisation_of_the_sentence_before():
 
 
 def test_spokesman_does_not_take_an_actor_from_his_own_sentence():
-    text = "Coalition jets flew 300 sorties over the city in a week, a spokesman said."
+    text = "Coalition jets carried out 300 strikes over the city in a week, a spokesman said."
     assert by(text, 300) == "spokesman"
 
 

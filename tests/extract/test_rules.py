@@ -112,6 +112,7 @@ def test_qualifiers(qualifier_text, q):
 
 
 def test_dozens_convention():
+    # The issue lists "dozens" among the hedges to keep: a claim, at least 24, qualifier "dozens".
     c = one("Dozens of civilians were killed when warplanes struck the market, witnesses said.")
     assert (c.count_min, c.count_max, c.qualifier) == (24, None, "dozens")
 
@@ -249,9 +250,11 @@ def test_relatives_listed_together_add_up():
     assert c.count_min == 4
 
 
-def test_zero_is_a_claim():
+def test_zero_is_no_claim():
+    # "no civilians were harmed" is a denial, not a toll: the field's annotations (blind3/blind4
+    # READMEs: "zero-death claims" are not recorded) keep no claim of zero dead.
     claims = tolls("The command said the strike killed two fighters and that no civilians were harmed.")
-    assert [(c.count_min, c.asserted_by) for c in claims] == [(0, "command")]
+    assert claims == []
 
 
 def test_part_of_the_dead_is_a_lower_bound():

@@ -69,7 +69,7 @@ _HEADLINE_STARTS = re.compile(r"[|\n:]")
 _TOLL_TO = figure_folded(rf"\b(?:(?:death\s+)?toll\s+(?:[\w'’,-]+\s+){{0,14}}?(?:(?:has\s+)?(?:rose|risen|climbed|increased|"
                       rf"reached|jumped|stands|stood|is|was|hit)\s+)(?:to\s+|at\s+|of\s+|closer\s+to\s+|near\s+)?|"
                       rf"(?:death\s+)?toll\s+(?:[\w'’,-]+\s+){{0,14}}?(?:to|at|of|closer\s+to|near)|"
-                      rf"(?:number|count)\s+of\s+(?:[\w-]+\s+){{0,3}}?(?:killed|dead|deaths)\s+(?:at|(?:(?:has|had)\s+)?"
+                      rf"(?:number|count)\s+of\s+(?:[\w-]+\s+){{0,3}}?(?:killed|dead|deaths)\s+(?:at|(?:[\w-]+\s+){{0,5}}?(?:(?:has|had)\s+)?"
                       rf"(?:rose|risen|climbed|increased|reached|jumped|stands|stood)(?:\s+(?:to|at))?)|"
                       rf"[’']s\s+(?:own\s+|official\s+)?(?:count|tally|figure|estimate)\s+(?:of|was|is|stood\s+at|stands\s+at)|"
                       rf"(?:conceded|acknowledged|admitted)\s+(?:just|only)|"
@@ -105,7 +105,8 @@ _TOLL_AT_BEFORE = re.compile(r"\b(?:put|puts|putting|placed|places|set|sets)\s+(
 _BELIEF = Folded(r"\b(?:believe|believes|think|thinks|argue|argues|say|says|said|suggest|suggests|claim|claims|"
                  r"fear|fears|warn|warns|told)\s+(?:that\s+)?(?:some|the|many|more|it|they|he|she|this|these|those)\b",
                  needs=("believe", "think", "argue", "say", "said", "suggest", "claim", "fear", "warn", "told"))
-_ANAPHORIC = re.compile(r"\b[Tt]he\s+$")
+# "the two journalists", "the other two dead", "the remaining nine": people already counted.
+_ANAPHORIC = re.compile(r"\b[Tt]he\s+(?:other\s+|remaining\s+)?$")
 _PARTICIPLE = Folded(r",\s+(?:killing|wounding|injuring|leaving)\b", needs=("killing", "wounding", "injuring", "leaving"))
 _LABEL_TOLL = figure_folded(rf"[-•*\s]*(?P<label>[^:\n]{{0,100}}?\b(?:deaths|killed|dead|fatalities|casualties|injured|wounded)"
                          rf"\b[^:\n]{{0,60}}?)\s*:\s*(?P<f>{FIGURE})\s*\.?\s*$")
@@ -117,6 +118,21 @@ _COMBATANTS = Folded(r"\b(?:militants?|fighters?|soldiers?|terrorists?|jihadists
                          r"gunmen|combatants|servicemen|policemen|guards|members\s+of\s+the)\b")
 _CIVILIAN_WORDS = Folded(r"\b(?:civilians?|non-?combatants?|children|women|residents|villagers|families|people)\b")
 _OF_THEM = re.compile(r"\bof\s+(?:them|whom)\b", re.I)
+# People who speak are sources, not victims: "two aid workers told reporters", "three residents said".
+_SPEAKS_AFTER = re.compile(r"\s+(?:also\s+)?(?:told|said|says|say|recalled|described|reported|interviewed)\b", re.I)
+# "Of the 105 dead, 101 were inside": a figure after "of the"/"among the" names a toll already given.
+# Only at the head of a sentence: "4,800 of the 8,000 civilian deaths it recorded" gives a new total.
+# People taken to or received by a hospital are the wounded (the dead are "bodies" there):
+# "more than 30 people had been taken to hospitals", "staff had received 37 casualties".
+_TO_HOSPITAL = re.compile(r"\s+(?:had\s+been|have\s+been|were|was)\s+(?:\w+\s+)?(?:taken|brought|rushed|admitted|"
+                          r"evacuated|transferred)\s+to\s+(?:\w+\s+){0,2}?(?:hospitals?|clinics?)\b", re.I)
+_HOSPITAL_TOOK_IN = re.compile(r"\b(?:received|treated|admitted|took\s+in|treating|receiving)\s+$", re.I)
+_AND_BEFORE = re.compile(r"\s*(?:,\s*)?and\s+", re.I)
+_BACK_REFERENCE = re.compile(r"\s*(?:[Oo]f|[Aa]mong)\s+(?:the|those)\s+")
+# A list that spells out who a total was, set off by a comma or a dash: "five members of one
+# family, a man, his wife and their three children"; "a family of five - a father, mother and".
+_APPOSITION = re.compile(r"\s*[,(\u2013\u2014-]\s*(?:an?\s+|the\s+|one\s+)?[a-z][\w\s,'-]{0,40}?\band\s+"
+                         r"(?:(?:his|her|their|its)\s+)?", re.I)
 _TOLL_TO_WORDS = ("toll", "count of", "number of", "of the dead", "of those", "of the victims", "conceded", "acknowledged",
                   "admitted", "tally", "figure", "estimate")
 # Necessary parts of each alternative of _TOLL_TO, for a sentence in ASCII (where the pattern, which
@@ -226,6 +242,7 @@ _HE_AND = re.compile(r"\b(?:[Hh]e|[Ss]he)\s+and\s+$")
 _TOTAL_NOUNS = frozenset(("people", "persons", "deaths", "dead", "killed", "fatalities", "victims", "bodies"))
 _MIXED_TOTAL = re.compile(r",?\s+(?:both\s+)?(?:(?:combatants|fighters|militants|soldiers)\s+and\s+civilians|civilians\s+and\s+"
                           r"(?:combatants|fighters|militants|soldiers))\b", re.I)
+_OUT_OF = re.compile(r"\bout\s+of\s+(?:a\s+total\s+of\s+|an?\s+overall\s+|the\s+)?$", re.I)
 _PART_OF_TOTAL = re.compile(r"\b(?:of\s+(?:whom|them|those|which)|including|among\s+(?:them|whom|those))\b", re.I)
 _WERE_CIVILIANS = re.compile(rf"(?<![\w$£€#.\-/])(?P<f>{FIGURE})\s+(?:were|was)\s+(?:an?\s+)?(?:civilians?|non-?combatants?)\b",
                              re.I)
@@ -238,7 +255,8 @@ PERIOD = Folded(
     r"(?:first|second)\s+half\s+of|(?:in|over|during|for)\s+(?:that|this|the)\s+(?:same\s+)?period|"
     r"from\s+(?:\w+\s+){0,2}(?:19|20)\d\d|between\s+\w+\s+(?:\d+,?\s+)?(?:19|20)\d\d\s+and|"
     rf"(?:between|from)\s+(?:\d\d?(?:st|nd|rd|th)?\s+|early\s+|late\s+|mid-?)?{_MONTH}\s+(?:\d\d?(?:st|nd|rd|th)?,?\s+)?(?:and|to|until|through)\s|"
-    r"as\s+of|"
+    r"as\s+of|(?:in|over|during|for)\s+(?:that|this|the)\s+(?:same\s+|last\s+|first\s+|second\s+|third\s+|fourth\s+)?quarter|"
+    r"(?:together|combined|between\s+them)\s+(?:killed|left|caused)|"
     r"over\s+the\s+(?:past|last|course)|(?:over|across)\s+the\s+(?:\w+\s+)?(?:years|months|decades)|during\s+the\s+(?:war|conflict|campaign|operation|period|offensive|"
     r"battle|siege)|per\s+month|each\s+month|monthly|annual|years?\s+of|months\s+of|weeks\s+of)\b")
 # Weaker hints of an aggregate, outranked by a named single event.
@@ -259,12 +277,16 @@ _SUPERLATIVE_BEFORE = Folded(r"\b(?:deadliest|bloodiest|worst|heaviest|largest|b
 # Reports and monitors record the latest figure; the earlier one is history, not a claim.
 SUPERSEDED = Folded(r"(?:\b(?:initially|originally|previously|first|earlier)\s+(?:\w+\s+)?|\bhad\s+(?:\w+\s+)?)"
                     r"(?:said|reported|put|gave|given|announced|estimated|cited)\b[^.;!?,]{0,50}$")
+# A published correction quoting the figure it replaced.
+_EARLIER_VERSION = Folded(r"\b(?:earlier|previous|original)\s+version\b", needs=("version",))
 _EARLIER = Folded(r"\b(?:initially|originally|previously|at\s+first|earlier)\b")
 
 
 def superseded(text: str, a: int, figure_start: int) -> bool:
     """Whether the toll at `figure_start` (in the sentence starting at `a`) is one the text says
     was replaced by a later figure."""
+    if _EARLIER_VERSION.search(text, a, figure_start):
+        return True         # "An earlier version of this story ... said 40 people had been killed"
     m = SUPERSEDED.search(text, max(a, figure_start - 90), figure_start)
     if m is None:
         return False
@@ -392,6 +414,8 @@ def tolls_in(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> list[To
         raw = text[m.start():m.end()]
         if v in ("others", "relatives", "killed", "injured", "wounded", "dead") and not _HAS_NUMBER.search(raw):
             continue
+        if v in ("killed", "injured", "wounded", "dead", "deaths", "casualties") and _COMBATANTS.search(raw):
+            continue        # "14 fighters killed", "eight soldiers dead": the word before the harm is who
         if _YEAR.fullmatch(text, fig.start, fig.end) and (v not in ("civilians", "people") or _MONTH_BEFORE.search(
                 text, max(a, fig.start - 12), fig.start)):
             continue
@@ -404,12 +428,20 @@ def tolls_in(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> list[To
         if _MORE.match(text[fig.end:m.end()] + right) and _NOT_TOLL_RIGHT.search(text[fig.end:min(b, fig.end + 90)]) \
                 or (_than_from(text, m.start()) and _DIFFERENCE.match(text, m.start())):
             continue
-        if _ANAPHORIC.search(text, max(a, m.start() - 4), m.start()) and fig.count_min is not None \
-                and fig.count_min < 13 and not re.match(r"(?:deaths|fatalities|casualties|dead)", v):
+        if _SPEAKS_AFTER.match(text, m.end(), b):
+            continue        # "two aid workers told reporters": the people who speak, not the dead
+        if _BACK_REFERENCE.fullmatch(text, a, m.start()):
+            continue        # "Of the 105 dead, 101 were ...": the toll told before, not a new one
+        anaphora = _ANAPHORIC.search(text, max(a, m.start() - 14), m.start())
+        if anaphora and fig.count_min is not None and fig.count_min < 13 and (
+                not re.match(r"(?:deaths|fatalities|casualties|dead)", v) or len(anaphora.group()) > 4):
             continue        # "the two journalists": people already counted, not a new figure
         harm = _harm(text, a, b, m.start(), m.end(), victim)
         if harm is None:
             continue
+        if harm != "injured" and v not in ("dead", "killed", "bodies", "deaths", "fatalities") and (
+                _TO_HOSPITAL.match(text, m.end(), b) or _HOSPITAL_TOOK_IN.search(text, max(a, m.start() - 30), m.start())):
+            harm = "injured"    # "30 people were taken to hospital", "received 37 casualties": the hurt
         clause = text[m.end():min(b, m.end() + 80)]
         if _NEGATED.search(clause) or _HYPOTHETICAL.search(text[max(a, m.start() - 40):m.start()]):
             continue
@@ -468,6 +500,8 @@ def tolls_in(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> list[To
                 if fighting:
                     continue        # "killing at least 10" in a report of fighting counts fighters
                 w = (m.groupdict().get("v") or "killed").lower().replace("wounds", "wounded")
+                if m.groupdict().get("of_dead") is not None and fig.qualifier in ("dozens", "hundreds", "several"):
+                    continue        # "named hundreds of the dead": no number
                 if m.groupdict().get("of_dead") is not None and fig.count_min is not None:
                     # "identified 33 of the dead": a part of the dead, so at least that many died
                     fig = Figure(fig.count_min, None, "at_least", fig.start, fig.end)
@@ -501,6 +535,8 @@ def tolls_in(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> list[To
             h = _SINGLE_HARM_AFTER.match(after)
             if h:
                 harm = "injured" if INJURY.search(h.group()) else "killed"
+        if harm is None and out and out[-1].figure.count_max == 1 and _AND_BEFORE.fullmatch(text, out[-1].end, s):
+            harm = out[-1].harm     # "the death of a woman and a young man": one harm for both
         if harm is None or _NEGATED.search(after):
             continue
         out.append(Toll(Figure(1, 1, "exact", s, m.end("art")), m.group("victim"), s, e, harm))
@@ -548,9 +584,14 @@ def _is_day_of_month(text: str, a: int, fig: Figure) -> bool:
 
 def _drop_mixed_totals(text: str, tolls: list[Toll]) -> list[Toll]:
     """"1,000 people were killed, including 106 civilians": the total counts fighters too, so only
-    the civilian part is a civilian toll."""
+    the civilian part is a civilian toll.  The same the other way round: "67 civilians had been
+    killed, out of a total of 2,227 people killed"."""
     drop = []
     for i, t in enumerate(tolls):
+        if i and t.victim.lower() in _TOTAL_NOUNS and tolls[i - 1].victim.lower().startswith(("civilian", "non")) \
+                and _OUT_OF.search(text, tolls[i - 1].end, t.start):
+            drop.append(t)
+            continue
         if i == 0 or not t.victim.lower().startswith(("civilian", "non")):
             continue
         p = tolls[i - 1]
@@ -589,7 +630,8 @@ def _mark_parts(text: str, a: int, tolls: list[Toll]) -> None:
         kind = _SUB_VICTIM.get(t.victim.lower())
         family = i > 0 and tolls[i - 1].victim == FAMILY_VICTIM and _FAMILY_PARTS.fullmatch(text, tolls[i - 1].end,
                                                                                            t.start) is not None
-        if i == 0 or (kind is None and not family and not _POSSESSIVE_AND.match(text[tolls[i - 1].end:t.start])):
+        if i == 0 or (kind is None and not family and not t.of_them
+                      and not _POSSESSIVE_AND.match(text[tolls[i - 1].end:t.start])):
             continue
         prev = tolls[i - 1]
         between = text[prev.end:t.start]
@@ -598,8 +640,22 @@ def _mark_parts(text: str, a: int, tolls: list[Toll]) -> None:
             if _AND_ONLY.fullmatch(between) or _INCLUDING.search(between):
                 t.sub = kind
             continue
-        if _INCLUDING.search(between) or t.of_them or family:
-            t.sub = kind if kind or not family else "other"
+        if family:
+            t.sub = kind or "other"     # "a family of four: father, mother and two girls"
+            t.harm = prev.harm
+            continue
+        if t.of_them and kind is None and not t.victim.lower().startswith(("civilian", "non")):
+            # "five men ..., two of whom were brothers": a part, whatever the noun (but "23 people,
+            # 14 of them civilians" is the civilian toll inside a total: _drop_mixed_totals)
+            t.sub = "other"
+            continue
+        if _APPOSITION.fullmatch(between) and kind is not None and not DEATH.search(between) \
+                and not INJURY.search(between):
+            t.sub = kind            # "five members of one family, a man, his wife and their three children"
+            t.harm = prev.harm
+            continue
+        if _INCLUDING.search(between) or t.of_them:
+            t.sub = kind
             t.harm = prev.harm      # "36 people, 30 of them children, and injured 71": the children died
         elif _AND_ONLY.fullmatch(between) and kind is None:
             if _POSSESSIVE_AND.search(between):

@@ -42,7 +42,9 @@ _WORD_NUM = (r"(?:(?:" + "|".join(sorted(TENS, key=len, reverse=True)) + r")(?:[
 _WORD_FULL = (_WORD_NUM + r"(?:\s+(?:hundred|thousand|million)(?:\s+(?:and\s+)?" + _WORD_NUM + r")?)?")
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s+(?:thousand|million))?"
 _FRACTION_OF_MILLION = r"(?:a\s+quarter\s+of\s+a|half\s+a|three\s+quarters\s+of\s+a)\s+million"
-NUMBER = rf"(?:{_DIGITS}|\ba\s+dozen\b|\b{_FRACTION_OF_MILLION}\b|\b{_WORD_FULL}\b)"
+# "two dozen" (24) before the bare "two": a multiple of a dozen is one number.
+_DOZENS = r"(?:two|three|four|five|six|seven|eight|nine|ten)\s+dozen"
+NUMBER = rf"(?:{_DIGITS}|\ba\s+dozen\b|\b{_DOZENS}\b|\b{_FRACTION_OF_MILLION}\b|\b{_WORD_FULL}\b)"
 
 # Hedges, longest first so "more than" wins over "more".
 _HEDGES = [
@@ -196,6 +198,9 @@ def to_int(token: str) -> int | None:
     t = _SPACES.sub(" ", key(token.strip()))
     if t == "a dozen":
         return 12
+    if t.endswith(" dozen"):
+        n = UNITS.get(t[:-6])
+        return None if n is None else n * 12
     if t.endswith(" million") and ("quarter" in t or "half" in t):
         return {"a quarter of a million": 250_000, "half a million": 500_000,
                 "three quarters of a million": 750_000}.get(t)
