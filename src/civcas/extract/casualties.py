@@ -120,14 +120,14 @@ _CIVILIAN_WORDS = Folded(r"\b(?:civilians?|non-?combatants?|children|women|resid
 _OF_THEM = re.compile(r"\bof\s+(?:them|whom)\b", re.I)
 # People who speak are sources, not victims: "two aid workers told reporters", "three residents said".
 _SPEAKS_AFTER = re.compile(r"\s+(?:also\s+)?(?:told|said|says|say|recalled|described|reported|interviewed)\b", re.I)
-# "Of the 105 dead, 101 were inside": a figure after "of the"/"among the" names a toll already given.
-# Only at the head of a sentence: "4,800 of the 8,000 civilian deaths it recorded" gives a new total.
 # People taken to or received by a hospital are the wounded (the dead are "bodies" there):
 # "more than 30 people had been taken to hospitals", "staff had received 37 casualties".
 _TO_HOSPITAL = re.compile(r"\s+(?:had\s+been|have\s+been|were|was)\s+(?:\w+\s+)?(?:taken|brought|rushed|admitted|"
                           r"evacuated|transferred)\s+to\s+(?:\w+\s+){0,2}?(?:hospitals?|clinics?)\b", re.I)
 _HOSPITAL_TOOK_IN = re.compile(r"\b(?:received|treated|admitted|took\s+in|treating|receiving)\s+$", re.I)
 _AND_BEFORE = re.compile(r"\s*(?:,\s*)?and\s+", re.I)
+# "Of the 105 dead, 101 were inside": a figure after "of the"/"among the" names a toll already given.
+# Only at the head of a sentence: "4,800 of the 8,000 civilian deaths it recorded" gives a new total.
 _BACK_REFERENCE = re.compile(r"\s*(?:[Oo]f|[Aa]mong)\s+(?:the|those)\s+")
 # A list that spells out who a total was, set off by a comma or a dash: "five members of one
 # family, a man, his wife and their three children"; "a family of five - a father, mother and".
@@ -381,21 +381,21 @@ def _harm(text: str, a: int, b: int, t_start: int, t_end: int, victim: str) -> s
         return "casualties"
     if hits:
         return min(hits)[1]
-    d_before = [m for m in DEATH.finditer(before)]
-    i_before = [m for m in INJURY.finditer(before)]
-    last = sorted([(m.end(), "killed") for m in d_before] + [(m.end(), "injured") for m in i_before])
-    if last:
-        return last[-1][1]
-    colon = text.rfind(":", a, t_start)
-    if colon >= 0:
-        # "The death toll since ... reached 166: 114 ISIS fighters, seven civilians and ...": a part
-        # of the breakdown the words before the colon count.
-        head = text[max(a, colon - 200):colon]
-        last = sorted([(m.end(), "killed") for m in DEATH.finditer(head)] +
-                      [(m.end(), "injured") for m in INJURY.finditer(head)])
-        if last:
-            return last[-1][1]
-    return None
+    last = _last_harm(before)
+    if last is None:
+        colon = text.rfind(":", a, t_start)
+        if colon >= 0:
+            # "The death toll since ... reached 166: 114 ISIS fighters, seven civilians and ...": a
+            # part of the breakdown the words before the colon count.
+            last = _last_harm(text[max(a, colon - 200):colon])
+    return last
+
+
+def _last_harm(words: str) -> str | None:
+    """The harm of the last death or injury word in `words`, if any."""
+    last = max([(m.end(), "killed") for m in DEATH.finditer(words)] +
+               [(m.end(), "injured") for m in INJURY.finditer(words)], default=None)
+    return last[1] if last else None
 
 
 def tolls_in(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> list[Toll]:
@@ -403,6 +403,7 @@ def tolls_in(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> list[To
     out: list[Toll] = []
     low = text[a:b].lower()
     has_number = number_hint(text, a, b) or any(w in low for w in _VAGUE_WORDS)
+    population = any(w in low for w in _POPULATION_WORDS)
     for m in (CASUALTY_RE.finditer(text, a, b) if has_number or "family" in low or "several" in low else ()):
         if any(m.start() < y and x < m.end() for x, y in taken):
             continue
@@ -421,8 +422,7 @@ def tolls_in(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> list[To
             continue
         if _is_day_of_month(text, a, fig):
             continue        # "on Nov. 26 killed at least 11": a date, not a toll
-        if any(w in low for w in _POPULATION_WORDS) and _POPULATION_BEFORE.search(text, max(a, m.start() - 60),
-                                                                                  m.start()):
+        if population and _POPULATION_BEFORE.search(text, max(a, m.start() - 60), m.start()):
             continue        # "a town of 35,000 people": a population
         right = text[m.end():min(b, m.end() + 60)]
         if _MORE.match(text[fig.end:m.end()] + right) and _NOT_TOLL_RIGHT.search(text[fig.end:min(b, fig.end + 90)]) \

@@ -630,8 +630,6 @@ def _not_a_civilian_toll(c: ClaimRecord) -> bool:
     return _DEPRIVATION.search(quote) is not None
 
 
-_PART_GROUPS = frozenset(("children", "women", "men", "boys", "girls", "relatives", "family members", "sons",
-                          "daughters", "brothers", "sisters", "siblings"))
 _KIN = frozenset(("relatives", "family members", "sons", "daughters", "brothers", "sisters", "siblings"))
 # "Three women were also among the dead", "Among those killed was a 52-year-old man", "the dead
 # included ... five paramedics": a part of the dead told in a sentence of its own.
