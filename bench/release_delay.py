@@ -5,7 +5,8 @@ every Dutch strike; the CENTCOM scrape gives, per release day, the towns named "
 each Dutch strike (one per day and 0.1-degree cell) we ask, for offsets -2..+4 days, whether a
 release of that day names a town within 30 km.  Busy fronts are named almost daily, so most
 offsets hit by chance; the offset at which releases name the strike's place more often than that
-background is the release delay.  No Airwars data is used, so this is independent evidence for
+background is the release delay, printed for all strikes, by the strike's hour and by year (was the
+2016 delay, the year the matcher is judged on, the same as 2015's?).  No Airwars data is used, so this is independent evidence for
 `DELAY_PRIOR` in civcas.strikes.match.
 
 With --hours, the same by the strike's hour (Zulu; local time in Iraq is UTC+3), for the two
@@ -69,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         if key in seen:
             continue
         seen.add(key)
-        for group in {"all", band}:
+        for group in {"all", band, str(d.date.year)}:
             cases[group] += 1
             for k in OFFSETS:
                 day = d.date + dt.timedelta(days=k)
@@ -78,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Dutch strikes (per day and place) within the releases' coverage: {cases['all']}")
     print("share of strikes whose place a release names, by release day minus strike day")
     print("group      n    " + "  ".join(f"{k:+d}d " for k in OFFSETS) + "  excess at +1 over the mean of the rest")
-    for group in ("all", "00-05Z", "05-12Z", "12-24Z"):
+    for group in ("all", "00-05Z", "05-12Z", "12-24Z", "2014", "2015", "2016"):
         n = cases[group]
         if not n:
             continue
