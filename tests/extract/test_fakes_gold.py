@@ -19,7 +19,9 @@ pytestmark = pytest.mark.shared
 csv.field_size_limit(10**8)
 HERE = Path(__file__).parent
 # fakes (held out, never learned from): 0.543 when annotated (P 0.471, R 0.641; tallies 0 of 12).
-MIN_F1 = {"fakes": 0.50}
+# fakes_dev (60 other articles, a development set): 0.524 when annotated, 0.567 after the rules
+# learned from it (docs/extract.md).
+MIN_F1 = {"fakes": 0.50, "fakes_dev": 0.54}
 
 
 def _articles(shared_dir: Path) -> dict[str, dict]:

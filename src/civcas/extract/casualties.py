@@ -162,6 +162,12 @@ _SINGLE_HARM_AFTER = re.compile(
 _SPACES = re.compile(r"\s+")
 _CLAUSE_END = re.compile(r"[;]|,\s+(?:but|while|whereas|and\s+(?:the|a|an))\b|\.\s")
 _OR = re.compile(r"\b(?:or|and/or)\b")
+# A figure whose own participle follows it at once: headlines and captions that pair two figures
+# without a comma ("Eight killed 58 others injured in rocket attacks", "A child killed 7 people
+# injured"), as scraped or punctuation-stripped copy often does.  The harm verb before such a figure
+# belongs to the figure before it.
+_INJURED_RIGHT_AFTER = re.compile(r"\s*(?:(?:others?|more|people|persons|civilians|citizens)\s+)?(?:were\s+|are\s+|got\s+)?"
+                                  r"(?:injured|wounded|hurt)\b", re.I)
 _HAS_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen)", re.I)
 _MORE = re.compile(r"\s*(?:more|fewer|less|additional)\b", re.I)
 _FAMILY_OF = re.compile(r"family\s+of", re.I)
@@ -363,6 +369,8 @@ def _harm(text: str, a: int, b: int, t_start: int, t_end: int, victim: str) -> s
     before = text[max(a, t_start - 70):t_start]
     if _TOLL_AT_BEFORE.search(text, max(a, t_start - 50), t_start) and not INJURY.search(text, a, b):
         return "killed"         # "put the figure at 4,179 civilians"
+    if _INJURED_RIGHT_AFTER.match(text, t_end, min(b, t_end + 30)):
+        return "injured"        # "8 persons killed 58 others injured": the participle after governs
     near = _HARM_JUST_BEFORE.search(text, max(a, t_start - 40), t_start)
     if near:
         # "killed six civilians and wounded 11 others": the verb right before the figure governs it.

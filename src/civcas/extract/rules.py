@@ -595,7 +595,7 @@ _CIVILIAN_VICTIMS = frozenset(("civilians", "non-combatants", "children", "women
 # many were civilians".
 _WITH_FIGHTERS = Folded(
     r"\b(?:(?:including|includes|included|among\s+them|most\s+of\s+them|many\s+of\s+them|mostly)\s+"
-    r"(?:(?:\w+\s+){0,2}?)(?:fighters|combatants|militants|soldiers|gunmen|insurgents|members\s+of\s+armed\s+groups)|"
+    r"(?:(?:(?!famil|relativ|wives|of\b)\w+\s+){0,4}?)(?:fighters|combatants|militants|soldiers|gunmen|insurgents|members\s+of\s+armed\s+groups)|"
     r"(?:not|n't)\s+(?:distinguish|differentiate)\s+between|"
     r"without\s+(?:specifying|saying|stating|distinguishing)\s+(?:how\s+many|whether|between))\b",
     needs=("fighters", "combatants", "militants", "soldiers", "gunmen", "insurgents", "armed", "distinguish",
@@ -605,6 +605,24 @@ _WITH_FIGHTERS = Folded(
 _DEPRIVATION = Folded(r"\b(?:from|of|through|due\s+to)\s+(?:a\s+|the\s+)?(?:lack\s+of|shortages?\s+of|hunger|starvation|"
                       r"malnutrition|disease|indirect\s+causes|both\s+direct)\b",
                       needs=("lack", "shortage", "hunger", "starvation", "malnutrition", "disease", "indirect", "direct"))
+
+
+# The death toll of a whole war: "the conflict has killed more than 280000 people", "Syria's war,
+# which has claimed 300,000 lives since 2011", "since the war began".  Of people, deaths or lives,
+# it counts fighters too: background to the report, not a civilian toll (a war's civilian total,
+# "200,000 civilians since 2011", stays).
+_WHOLE_WAR = Folded(r"\b(?:war|conflict|civil\s+war|uprising|crisis|fighting)\s+(?:which\s+|that\s+|has\s+|have\s+|had\s+|so\s+far\s+)*"
+                    r"(?:has\s+|have\s+|had\s+)?(?:killed|claimed|cost|left|taken)\b|"
+                    r"\bkilled\s+(?:in|during|since|over)\s+(?:the|its|this)\s+(?:[\w-]+\s+){0,2}?(?:war|conflict|uprising|crisis)\b|"
+                    r"\bsince\s+(?:the\s+)?(?:war|conflict|uprising|crisis|fighting|revolution)\s+(?:began|started|erupted|broke)|"
+                    r"\bsince\s+(?:the\s+(?:beginning|start|outbreak)\s+of\s+)|"
+                    r"\b(?:war|conflict)\s+(?:began|started|erupted|broke\s+out)\s+in\s+\d{4}\b",
+                    needs=("war", "conflict", "uprising", "crisis", "fighting", "since", "revolution"))
+_ANYONE = frozenset((None, "people", "persons", "deaths", "lives", "unspecified", "others"))
+# Bodies seen in footage or photographs ("a video showed a room filled with more than 90 bodies"):
+# what a camera showed, not anyone's toll.
+_FOOTAGE = Folded(r"\b(?:video|footage|photograph|photo|picture|image)s?\b[^.]{0,120}?\b(?:showed|shows|show|showing)\b"
+                  r"[^.]{0,80}?\bbod(?:y|ies)\b", needs=("video", "footage", "photo", "picture", "image"))
 
 
 def _not_a_civilian_toll(c: ClaimRecord) -> bool:
@@ -626,6 +644,12 @@ def _not_a_civilian_toll(c: ClaimRecord) -> bool:
         return True
     quote = c.quote
     if c.victims not in _CIVILIAN_VICTIMS and _WITH_FIGHTERS.search(quote):
+        return True
+    end = _SENTENCE_END.search(quote)           # (a claim may take in a later sentence's breakdown)
+    first = quote if end is None else quote[:end.start() + 1]
+    if c.victims in _ANYONE and (c.count_min or 0) >= 1000 and _WHOLE_WAR.search(first):
+        return True
+    if _FOOTAGE.search(first):
         return True
     return _DEPRIVATION.search(quote) is not None
 
@@ -763,6 +787,11 @@ def _drop_restatements(claims: list[ClaimRecord]) -> list[ClaimRecord]:
     return [c for c in claims if id(c) not in drop]
 
 
+# The first characters of a document: its headline and lead, which restate the body's toll with
+# the place named loosely.  Scraped copy often runs the headline into the body with no line break.
+_LEAD = 250
+
+
 def _dedupe(claims: list[ClaimRecord]) -> list[ClaimRecord]:
     """The same figure from the same party said twice (headline and body) is one claim; the
     better-attributed, better-hedged statement of it is kept."""
@@ -780,9 +809,9 @@ def _dedupe(claims: list[ClaimRecord]) -> list[ClaimRecord]:
             pa, pb = _party(o.asserted_by), _party(c.asserted_by)
             if pa is not None and pb is not None and pa != pb:
                 continue
-            if c.type == "incident" and ((o.place_text and c.place_text and o.place_text != c.place_text) or (
+            if c.type == "incident" and ((o.span[0] >= _LEAD and o.place_text and c.place_text and o.place_text != c.place_text) or (
                     o.event_date and c.event_date and o.event_date != c.event_date)):
-                continue
+                continue        # (a headline names the place loosely: "near the capital" for Douma)
             twin = o
             break
         if twin is None:

@@ -1,0 +1,47 @@
+"""Wordings of real wire copy as scraped (learned from tests/extract/fakes_dev/, real articles):
+headlines run into the body, commas stripped, war-wide background totals, footage."""
+from __future__ import annotations
+
+from civcas.extract import extract
+
+
+def _tolls(text):
+    return [(c.type, c.count_min, c.injured_min) for c in extract(text)
+            if c.type in ("incident", "tally") and (c.count_min is not None or c.injured_min is not None)]
+
+
+def test_a_whole_war_toll_of_people_is_background():
+    assert _tolls("Barrel bombs killed 14 civilians in Darayya on Monday. The conflict has killed more than "
+                  "150000 people since it started.") == [("incident", 14, None)]
+    assert _tolls("More than 90000 people have been killed in the war so far according to the monitor.") == []
+
+
+def test_a_whole_war_toll_of_civilians_stays():
+    claims = _tolls("The rights network says 61000 civilians have been killed since the war began.")
+    assert [c[1] for c in claims] == [61000]
+
+
+def test_a_figure_followed_by_its_own_injury_word_counts_the_injured():
+    claims = _tolls("Five people killed 31 others injured in shelling on Homs city.")
+    assert [c[1] for c in claims] == [5]
+    assert claims[0][2] == 31
+
+
+def test_a_total_that_includes_fighters_named_after_civilians_is_not_a_civilian_toll():
+    assert _tolls("Raids near the village killed at least 19 people including civilians and opposition "
+                  "fighters the monitor said.") == []
+
+
+def test_families_of_fighters_are_not_fighters():
+    claims = _tolls("The strike killed 23 people on Friday, the monitor said, most of them families of foreign fighters.")
+    assert [c[1] for c in claims] == [23]
+
+
+def test_bodies_seen_in_footage_are_not_a_toll():
+    assert _tolls("A video shared by activists showed a hall lined with more than 40 bodies wrapped in sheets.") == []
+
+
+def test_a_headline_run_into_the_body_is_the_body_toll():
+    text = ("Air raids kill 27 near the capital monitor says AFP Monday 3 Mar 2014 Government air raids on "
+            "the rebel-held town of Zabadani killed 27 people on Monday a monitoring group said.")
+    assert [c[1] for c in _tolls(text)] == [27]
