@@ -44,6 +44,8 @@ def test_an_individual_and_a_worker_are_one_person():
     assert killed("An individual was killed when a drone struck a van on the coast road on Tuesday.") == [
         (1, "individual")]
     assert killed("The shelling led to the martyrdom of a civilian worker at the bakery.") == [(1, "worker")]
+    # "individual" as an adjective names no person
+    assert killed("An individual airstrike killed nobody, the ministry said.") == []
 
 
 def test_a_person_targeted_and_killed():

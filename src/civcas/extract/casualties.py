@@ -53,7 +53,10 @@ SINGLE_RE = Quick(
     r"unidentified|unknown|displaced|civilian|unarmed|teenage|female|male|Syrian|Iraqi|Afghan|Yemeni|Palestinian|Kurdish)\s+){0,2}"
     r"(?P<victim>man|woman|child|boy|girl|person|infant|baby|toddler|teenager|farmer|shepherd|"
     r"resident|villager|student|journalist|medic|paramedic|nurse|teacher|mother|father|grandmother|grandfather|"
-    r"brother|sister|son|daughter|husband|wife|citizen|individual|worker|"
+    r"brother|sister|son|daughter|husband|wife|citizen|worker|"
+    # "individual" is also an adjective ("an individual strike"): a noun only before a verb or a preposition.
+    r"individual(?=\s*(?:[,.;:]|was\b|is\b|has\b|had\b|who\b|died\b|killed\b|lost\b|in\b|on\b|at\b|near\b|"
+    r"from\b|and\b|&|$))|"
     # "civilian" is also an adjective ("a civilian car"): only a noun when a verb or a preposition follows.
     r"civilian(?=\s*(?:[,.;:]|was\b|is\b|were\b|has\b|had\b|died\b|killed\b|who\b|in\b|on\b|at\b|near\b|from\b|"
     r"during\b|when\b|after\b|while\b|as\b|by\b|and\b|due\b|following\b|dead\b(?!\s+bod)|lost\b|martyred\b|&|$)))\b")
