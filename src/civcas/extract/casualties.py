@@ -50,21 +50,24 @@ DEATH = Folded(r"\b(?:kill\w*|dead|died|die|dying|deaths?|lives|perish\w*|martyr
 INJURY = Folded(r"\b(?:injur\w*|wound\w*|hurt|maimed)\b", needs=("injur", "wound", "hurt", "maimed"))
 SINGLE_RE = Quick(
     r"(?<![\w\-])(?P<art>[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:(?:\d+-year-old|young|elderly|elder|old|pregnant|local|"
-    r"displaced|civilian|unarmed|teenage|female|male|Syrian|Iraqi|Afghan|Yemeni|Palestinian|Kurdish)\s+){0,2}"
+    r"unidentified|unknown|displaced|civilian|unarmed|teenage|female|male|Syrian|Iraqi|Afghan|Yemeni|Palestinian|Kurdish)\s+){0,2}"
     r"(?P<victim>man|woman|child|boy|girl|person|infant|baby|toddler|teenager|farmer|shepherd|"
     r"resident|villager|student|journalist|medic|paramedic|nurse|teacher|mother|father|grandmother|grandfather|"
-    r"brother|sister|son|daughter|husband|wife|citizen|"
+    r"brother|sister|son|daughter|husband|wife|citizen|worker|"
+    # "individual" is also an adjective ("an individual strike"): a noun only before a verb or a preposition.
+    r"individual(?=\s*(?:[,.;:]|was\b|is\b|has\b|had\b|who\b|died\b|killed\b|lost\b|in\b|on\b|at\b|near\b|"
+    r"from\b|and\b|&|$))|"
     # "civilian" is also an adjective ("a civilian car"): only a noun when a verb or a preposition follows.
     r"civilian(?=\s*(?:[,.;:]|was\b|is\b|were\b|has\b|had\b|died\b|killed\b|who\b|in\b|on\b|at\b|near\b|from\b|"
-    r"during\b|when\b|after\b|while\b|as\b|by\b|and\b|due\b|following\b|dead\b(?!\s+bod)|&|$)))\b")
+    r"during\b|when\b|after\b|while\b|as\b|by\b|and\b|due\b|following\b|dead\b(?!\s+bod)|lost\b|martyred\b|&|$)))\b")
 # Headlines name one victim without an article: "Girl killed in regime shelling", "Boy killed, man
 # injured by a war remnant".  Only at the start of a sentence or of a headline segment, and only
 # for nouns that name a civilian (never "Fighter killed" or "ISIS leader killed").
 HEADLINE_SINGLE = Quick(
     r"[\s\-–—•*]*(?:(?:Young|Elderly|Displaced|Pregnant|Teenage|Civilian|Syrian|Iraqi|Kurdish)\s+)?"
     r"(?P<victim>Man|Woman|Child|Boy|Girl|Infant|Baby|Toddler|Teenager|Farmer|Shepherd|Civilian|Student|"
-    r"Teacher|Journalist|Nurse|Doctor|Paramedic|Mother|Father)\s+(?:was\s+)?"
-    r"(?P<harm>killed|shot\s+dead|dies|died|injured|wounded)\b")
+    r"Teacher|Journalist|Nurse|Doctor|Paramedic|Mother|Father|Citizen)\s+(?:was\s+)?"
+    r"(?P<harm>killed|shot\s+dead|dies|died|injured|wounded|martyred|lost\s+(?:his|her)\s+life)\b")
 _HEADLINE_STARTS = re.compile(r"[|\n:]")
 _TOLL_TO = figure_folded(rf"\b(?:(?:death\s+)?toll\s+(?:[\w'’,-]+\s+){{0,14}}?(?:(?:has\s+)?(?:rose|risen|climbed|increased|"
                       rf"reached|jumped|stands|stood|is|was|hit)\s+)(?:to\s+|at\s+|of\s+|closer\s+to\s+|near\s+)?|"
@@ -153,12 +156,24 @@ def _toll_to_possible(low: str) -> bool:
 _VAGUE_WORDS = ("dozens", "hundreds", "thousands", "number of", "family", "million")
 _SINGLE_WORDS = ("grand", "brother", "sister", "son", "daughter", "husband", "wife", "man", "woman", "child", "boy", "girl", "person", "infant", "baby", "toddler", "teenager", "farmer",
                  "shepherd", "resident", "villager", "student", "journalist", "medic", "nurse", "teacher", "mother",
-                 "father", "civilian", "citizen")
+                 "father", "civilian", "citizen", "individual", "worker")
 _SINGLE_SET = frozenset(_SINGLE_WORDS) | {"grandmother", "grandfather", "paramedic"}
 _PUNCT_TO_SPACE = str.maketrans({c: " " for c in ",.;:!?\"'()[]“”‘’-"})
 _SINGLE_HARM_AFTER = re.compile(
     r"^[^.;]{0,25}?\b(?:was|were|has\s+been|had\s+been|got)?\s*(?:killed|shot\s+dead|died|dead|injured|wounded|"
     r"martyred|slain|lost\s+(?:his|her)\s+life)\b", re.I)
+# One person named at the head of a sentence and described at length before the verb: "A displaced
+# woman from a village in the south, Salma Haddad, was killed as ...", "A civilian worker at the
+# airport was martyred".  Only the sentence's own first verb, with no clause in between.
+_SINGLE_HEAD_BEFORE = re.compile(r"[-\u2013\u2014:|]\s*$")
+_SINGLE_LONG_SUBJECT = re.compile(
+    r"(?:(?!\b(?:who|whom|which|that|whose|and|but|while|when|after|is|are|was|were|has|have|had|said|says)\b)"
+    r"[^.;:!?\"\u201c\u201d()]){0,160}?\b(?:was|has\s+been|had\s+been)\s+(?:killed|martyred|shot\s+dead)\b", re.I)
+# "a drone targeted a man on a motorcycle ..., killing him": the person targeted is the one killed.
+_KILLING_PRONOUN = re.compile(r"[^.;]{0,120}?,\s+(?:killing|and\s+killed)\s+(?:him|her)\b(?!\s+and\b)", re.I)
+# "killed 15 civilians and security personnel": one figure for civilians and others together.
+_AND_OTHERS_AFTER = re.compile(r"\s+and\s+(?:(?:security|military|police|army|government)\s+(?:personnel|forces|members|"
+                               r"officers|staff)|soldiers|fighters|militants|combatants|policemen|troops)\b", re.I)
 _SPACES = re.compile(r"\s+")
 _CLAUSE_END = re.compile(r"[;]|,\s+(?:but|while|whereas|and\s+(?:the|a|an))\b|\.\s")
 _OR = re.compile(r"\b(?:or|and/or)\b")
@@ -185,7 +200,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _MONTH_BEFORE = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
                            r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?,?\s+(?:\d{1,2},?\s+)?$")
 _HARM_JUST_BEFORE = Folded(
-    r"\b(?P<w>(?:kill(?:ed|ing)|dead)\s+or\s+(?:injur(?:ed|ing)|wound(?:ed|ing)|maim(?:ed|ing))|kill(?:ed|ing|s)?|injur(?:ed|ing)|wound(?:ed|ing)|deaths?\s+of|lives\s+of|martyrdom\s+of|claim(?:ed|ing)\s+the\s+lives\s+of|"
+    r"\b(?P<w>(?:kill(?:ed|ing)|dead)\s+or\s+(?:injur(?:ed|ing)|wound(?:ed|ing)|maim(?:ed|ing))|kill(?:ed|ing|s)?|injur(?:ed|ing)|wound(?:ed|ing)|(?:death|killing)\s+and\s+injur(?:y|ies)\s+of|deaths?\s+of|killings?\s+of|injur(?:y|ies)\s+of|lives\s+of|martyrdom\s+of|claim(?:ed|ing)\s+the\s+lives\s+of|"
     r"(?:those|the\s+people|the\s+civilians)\s+killed\s+(?:were|was|are|included)|the\s+dead\s+(?:were|included))"
     r"\s+(?:(?:at\s+least|more\s+than|over|up\s+to|about|around|nearly|some|an\s+estimated|"
     r"between|another|a\s+further)\s+)?$", needs=("kill", "injur", "wound", "death", "lives", "dead", "martyr"))
@@ -377,7 +392,7 @@ def _harm(text: str, a: int, b: int, t_start: int, t_end: int, victim: str) -> s
         word = near.group("w").lower()
         if "casualt" in word:
             return "casualties"
-        if " or " in word:
+        if " or " in word or " and " in word:
             return "killed or injured"
         return "injured" if INJURY.match(word) else "killed"
     d_after, i_after = DEATH.search(after), INJURY.search(after)
@@ -455,6 +470,8 @@ def tolls_in(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> list[To
             continue
         if _MIXED_TOTAL.match(text, m.end(), b) and v in _TOTAL_NOUNS:
             continue        # "60,000 people, combatants and civilians": not a civilian toll
+        if v.startswith("civilian") and _AND_OTHERS_AFTER.match(text, m.end(), b):
+            continue        # "15 civilians and security personnel": not a civilian toll
         if _ALIVE_AFTER.match(text, m.end(), b) or _RESCUED_BEFORE.search(text, max(a, m.start() - 40), m.start()):
             continue        # "pulled more than 100 people out alive": the living, not the dead
         if fig.qualifier == "exact" and fig.count_min is not None and _HE_AND.search(text, max(a, m.start() - 12),
@@ -543,6 +560,8 @@ def tolls_in(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> list[To
             h = _SINGLE_HARM_AFTER.match(after)
             if h:
                 harm = "injured" if INJURY.search(h.group()) else "killed"
+            else:
+                harm = _single_harm_further(text, a, b, s, e, m.group("victim"), out)
         if harm is None and out and out[-1].figure.count_max == 1 and _AND_BEFORE.fullmatch(text, out[-1].end, s):
             harm = out[-1].harm     # "the death of a woman and a young man": one harm for both
         if harm is None or _NEGATED.search(after):
@@ -582,6 +601,24 @@ def tolls_in(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> list[To
 
 _MONTH_DAY_BEFORE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
                                r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+$")
+
+
+def _single_harm_further(text: str, a: int, b: int, s: int, e: int, victim: str, out: list[Toll]) -> str | None:
+    """The harm of one person (SINGLE_RE at s..e) told further from the harm word: a long subject at
+    the head of its sentence ("A displaced woman from ..., Salma Haddad, was killed"), a person
+    targeted and killed ("targeted a man ..., killing him"), or a civilian among a total of people
+    ("killed six people including a civilian", whose civilian toll is then the one)."""
+    if text.startswith(("'s", "\u2019s"), e):
+        return None         # "a shepherd's widow": the person is someone else
+    if (s == a or text[a:s].isspace() or _SINGLE_HEAD_BEFORE.search(text, max(a, s - 40), s)) and text[a:s].count(",") <= 1 \
+            and _SINGLE_LONG_SUBJECT.match(text, e, b):
+        return "killed"
+    if _KILLING_PRONOUN.match(text, e, b):
+        return "killed"
+    if out and victim.lower() == "civilian" and out[-1].victim.lower() in _TOTAL_NOUNS and e - out[-1].end < 60 \
+            and _INCLUDING.search(text, out[-1].end, s):
+        return out[-1].harm
+    return None
 
 
 def _is_day_of_month(text: str, a: int, fig: Figure) -> bool:
