@@ -597,14 +597,18 @@ _WITH_FIGHTERS = Folded(
     r"\b(?:(?:including|includes|included|among\s+them|most\s+of\s+them|many\s+of\s+them|mostly)\s+"
     r"(?:(?:\w+\s+){0,2}?)(?:fighters|combatants|militants|soldiers|gunmen|insurgents|members\s+of\s+armed\s+groups)|"
     r"(?:not|n't)\s+(?:distinguish|differentiate)\s+between|"
-    r"without\s+(?:specifying|saying|stating|distinguishing)\s+(?:how\s+many|whether|between))\b",
+    r"without\s+(?:specifying|saying|stating|distinguishing)\s+(?:how\s+many|whether|between)|"
+    r"without\s+(?:giving|providing|offering|publishing|releasing)\s+(?:a\s+|any\s+)?breakdown|"
+    r"whose\s+status\s+(?:\w+\s+){0,2}?(?:(?:could|can)\s+not|couldn't|cannot|was\s+not|is\s+not|remains?|"
+    r"remained|was|is)\s+(?:be\s+)?(?:determined?|unknown|unclear|established|confirmed|verified))\b",
     needs=("fighters", "combatants", "militants", "soldiers", "gunmen", "insurgents", "armed", "distinguish",
-           "differentiate", "without"))
+           "differentiate", "without", "status"))
 # Deaths from deprivation rather than violence ("deaths from lack of medicines", "through hunger and
-# disease"): counted by health workers, but not casualties of an attack.
+# disease", "died of cold" in a camp): counted by health workers, but not casualties of an attack.
 _DEPRIVATION = Folded(r"\b(?:from|of|through|due\s+to)\s+(?:a\s+|the\s+)?(?:lack\s+of|shortages?\s+of|hunger|starvation|"
-                      r"malnutrition|disease|indirect\s+causes|both\s+direct)\b",
-                      needs=("lack", "shortage", "hunger", "starvation", "malnutrition", "disease", "indirect", "direct"))
+                      r"malnutrition|disease|indirect\s+causes|both\s+direct|cold|exposure|hypothermia|the\s+cold)\b",
+                      needs=("lack", "shortage", "hunger", "starvation", "malnutrition", "disease", "indirect", "direct",
+                             "cold", "exposure", "hypothermia"))
 
 
 def _not_a_civilian_toll(c: ClaimRecord) -> bool:
@@ -754,6 +758,8 @@ def _drop_restatements(claims: list[ClaimRecord]) -> list[ClaimRecord]:
                 continue
             if not _same_ledger(x, y) or _HARM_KIND.get(x.counted, x.counted) != _HARM_KIND.get(y.counted, y.counted):
                 continue
+            if x.span[0] < y.span[1] and y.span[0] < x.span[1]:
+                continue    # two figures of one sentence are two tolls ("at least 20 in June, 21 in July")
             lo = x.count_min
             fits = (lo < y.count_min <= lo * 1.1) if x.qualifier in ("more_than", "at_least") else \
                 (abs(y.count_min - lo) <= lo * 0.05 and x.qualifier == "about")

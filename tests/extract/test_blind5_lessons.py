@@ -1,0 +1,106 @@
+"""Wordings learned from the errors on blind5/ (third pass); every sentence is our own."""
+from __future__ import annotations
+
+import datetime as dt
+
+from civcas.extract import extract
+
+PUB = dt.date(2022, 3, 15)
+
+
+def claims(text, kind=None):
+    return [c for c in extract(text, PUB) if kind is None or c.type == kind]
+
+
+def tolls(text):
+    return [c for c in extract(text, PUB) if c.type in ("incident", "tally")]
+
+
+# -- tolls that are not tolls ----------------------------------------------------------------------
+
+def test_the_verb_lives_is_no_harm_word():
+    # "who lives there with his four sons": a household, not the dead
+    assert tolls("\"We have no other place,\" said a baker who lives there with his four sons.") == []
+
+
+def test_lives_as_a_noun_still_counts():
+    (c,) = tolls("The shelling of the bus depot on Friday claimed 14 lives, the mayor said.")
+    assert c.count_min == 14
+
+
+def test_the_displaced_are_not_the_dead():
+    cs = tolls("The fighting in the province has killed thousands and displaced more than 300,000 people since 2019.")
+    assert all(c.count_min != 300000 for c in cs)
+
+
+def test_a_total_given_without_a_breakdown_is_not_a_civilian_toll():
+    assert tolls("The rebel authorities said 140 people had been killed in the raids, without giving a breakdown "
+                 "of fighters and civilians.") == []
+
+
+def test_people_whose_status_is_unknown_are_not_counted_but_the_civilians_are():
+    cs = tolls("The monitor estimated that 40 civilians were killed in the strikes since 2015, along with some 90 "
+               "people whose status it could not determine.")
+    assert [c.count_min for c in cs] == [40]
+
+
+def test_deaths_from_cold_are_not_casualties_of_an_attack():
+    assert tolls("At least five infants have died of cold in the tent camps this winter, relief agencies said.") == []
+
+
+def test_part_of_the_dead_told_in_its_own_sentence():
+    cs = tolls("A rocket hit the bus station on Monday, killing 26 people. Nine of the dead were children.")
+    assert [c.count_min for c in cs] == [26]
+
+
+def test_the_civilian_part_of_the_dead_is_still_a_toll():
+    # only who the dead were among the victims (children, women) is a detail; civilians among a
+    # total that may count fighters remain the civilian toll (unchanged behaviour)
+    cs = tolls("A rocket hit the bus station on Monday, killing 26 people. Nine of the dead were children.")
+    assert cs[0].count_min == 26
+
+
+# -- the parts of a toll ---------------------------------------------------------------------------
+
+def test_list_after_a_colon_names_the_dead():
+    cs = tolls("On 3 May a shell hit a farmhouse outside the village, killing four members of a family: "
+               "a grandmother and her three grandsons.")
+    assert [c.count_min for c in cs] == [4]
+
+
+def test_list_after_a_colon_with_words_before_the_colon():
+    cs = tolls("On 9 June a drone hit a minibus near the crossing and killed six civilians on their way to market: "
+               "a driver, his nephew and four labourers.")
+    assert [c.count_min for c in cs] == [6]
+
+
+def test_part_after_including_a_group_without_a_number():
+    (c,) = tolls("Medics said at least 48 people were killed in the village on Sunday, including men and about "
+                 "20 children.")
+    assert c.count_min == 48 and c.children_min == 20
+
+
+# -- two tolls in one sentence ---------------------------------------------------------------------
+
+def test_two_figures_of_one_sentence_are_not_a_rounding_of_each_other():
+    cs = tolls("The attack recalled the shelling of a bus station in March, when at least 30 people died, and the "
+               "bombing of a bakery in May, where 32 people were killed.")
+    assert sorted(c.count_min for c in cs) == [30, 32]
+
+
+# -- strike counts and assessment figures ----------------------------------------------------------
+
+def test_deaths_from_strikes_are_not_a_strike_count():
+    cs = claims("The monitor has documented 35 civilian deaths from drone strikes in the region since 2018.")
+    assert [c.type for c in cs] == ["tally"] and cs[0].count_min == 35
+
+
+def test_assessed_allegations_are_completed_and_a_zero_verdict_beside_them():
+    (c,) = claims("For the quarter, the command said it had assessed 14 allegations, found none credible and had "
+                  "nine still open.", "assessment_stats")
+    assert (c.assessment["completed"], c.assessment["credible"], c.assessment["open"]) == (14, 0, 9)
+
+
+def test_no_zero_verdict_without_a_number_of_assessments():
+    assert claims("The command said it looked into several allegations but found none credible.",
+                  "assessment_stats") == []
