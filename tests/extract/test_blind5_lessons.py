@@ -104,3 +104,23 @@ def test_assessed_allegations_are_completed_and_a_zero_verdict_beside_them():
 def test_no_zero_verdict_without_a_number_of_assessments():
     assert claims("The command said it looked into several allegations but found none credible.",
                   "assessment_stats") == []
+
+
+# -- who says it -----------------------------------------------------------------------------------
+
+def test_speaker_before_a_long_relative_clause():
+    (c,) = tolls("Amnesty International, which has sent researchers to the region every year since the fighting "
+                 "started in 2015, said that at least 310 civilians had been killed by air strikes since 2015.")
+    assert c.asserted_by == "Amnesty International"
+
+
+def test_speaker_of_an_investigation_published_on_a_date():
+    (c,) = tolls("A Human Rights Watch investigation released in May 2020 found that 75 civilians were killed "
+                 "in the offensive since January.")
+    assert c.asserted_by in ("Human Rights Watch (HRW)", "Human Rights Watch")
+
+
+def test_a_known_name_cut_short_before_its_place():
+    from civcas.extract import parties
+    assert parties.canonical("UN Support Mission") == "United Nations Support Mission in Libya (UNSMIL)"
+    assert parties.canonical("Acme Relief Mission") == "Acme Relief Mission"
