@@ -124,3 +124,23 @@ def test_a_known_name_cut_short_before_its_place():
     from civcas.extract import parties
     assert parties.canonical("UN Support Mission") == "United Nations Support Mission in Libya (UNSMIL)"
     assert parties.canonical("Acme Relief Mission") == "Acme Relief Mission"
+
+
+# -- one event or a tally --------------------------------------------------------------------------
+
+def test_a_second_source_putting_the_toll_of_a_told_event():
+    cs = tolls("Jets bombed the grain market in the town on Friday, killing at least 60 people, medics said. "
+               "The mayor thanked volunteers. Shops stayed closed. Schools were shut. "
+               "A rescue group put the toll at 88.")
+    assert [c.type for c in cs] == ["incident", "incident"]
+
+
+def test_a_toll_with_a_period_is_still_a_tally():
+    cs = tolls("Jets bombed the grain market in the town on Friday, killing at least 60 people, medics said. "
+               "A rescue group put the toll of the offensive since 2019 at 880.")
+    assert [c.type for c in cs] == ["incident", "tally"]
+
+
+def test_deaths_in_one_village_are_one_event():
+    (c,) = tolls("In May last year, gunmen killed at least 70 civilians in the village of Tadoum, the UN said.")
+    assert c.type == "incident"

@@ -342,6 +342,8 @@ class _Run:
                                framed=frame is not None and all(
                                    (t.figure.count_min or 0) < 1000 for t in tolls if not t.sub),
                                search=(lambda rx: self._search(rx, a, b)) if self._like_slice(a) else None)
+        if not incident and self._one_event_toll(a, b) and not self._search(PERIOD, a, b):
+            incident = True
         for t in tolls:
             victim = victims_word(t.victim)
             main = made[-1] if made else None
@@ -367,6 +369,15 @@ class _Run:
             self.claims.extend(self.pending)
             self.pending = []
         return made
+
+    def _one_event_toll(self, a: int, b: int) -> bool:
+        """A toll with no period of its own that is one event's: a source's figure for "the toll"
+        of an event the report has already told ("the civil defence put the toll at 84", "gave a
+        higher toll of 31"), or deaths in one village ("killed 40 civilians in the village of X")."""
+        low = self.text[a:b].lower()
+        if "toll" in low and _THE_TOLL.search(self.text, a, b) and any(c.type == "incident" for c in self.claims):
+            return True
+        return "village" in low and _IN_A_VILLAGE.search(self.text, a, b) is not None
 
     def _names_party(self, a: int, b: int, t: Toll) -> bool:
         """Whether the sentence gives the figure its own speaker (then it is a claim of its own)."""
@@ -538,6 +549,14 @@ class _Run:
         for c in claims:
             assert self.text[c.span[0]:c.span[1]] == c.quote
         return claims
+
+
+# "put the toll at 84", "gave a higher toll of 31": a figure for the toll of an event already told
+_THE_TOLL = re.compile(r"\b(?:put|puts|putting|placed|places|gave|gives|giving|give|set|sets)\s+(?:the|a|its|their|his|"
+                       r"her)\s+(?:(?:higher|lower|different|new|final|own|overall)\s+)?(?:death\s+)?toll\s+(?:at|of)\b",
+                       re.I)
+# "killed at least 156 civilians in the village of Karma": one place the size of one event
+_IN_A_VILLAGE = re.compile(r"\b(?:kill\w*|died|dead)\b[^.;]{0,60}?\b(?:in|at)\s+the\s+village\s+of\s+[A-Z]", re.I)
 
 
 def _is_headline(text: str, a: int, b: int) -> bool:
