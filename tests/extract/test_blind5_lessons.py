@@ -144,3 +144,36 @@ def test_a_toll_with_a_period_is_still_a_tally():
 def test_deaths_in_one_village_are_one_event():
     (c,) = tolls("In May last year, gunmen killed at least 70 civilians in the village of Tadoum, the UN said.")
     assert c.type == "incident"
+
+
+# -- superseded figures and repeated statistics ----------------------------------------------------
+
+def test_a_final_count_replaces_the_counts_before_it():
+    cs = tolls("A missile hit a block of flats in the city on Saturday. By Sunday, 18 people were confirmed dead. "
+               "On Tuesday rescuers said the final count was 27 dead.")
+    assert [c.count_min for c in cs] == [27]
+
+
+def test_an_initial_toll_is_replaced_by_the_later_one():
+    cs = tolls("Drones struck the fuel depot on Monday, killing 41 people, the health office said. A preliminary "
+               "toll issued at noon had put the number of dead at 23.")
+    assert [c.count_min for c in cs] == [41]
+
+
+def test_a_monitor_gives_no_assessment_statistics():
+    assert claims("The monitor said it had tracked 64 separate incidents with credible reports of civilian harm.",
+                  "assessment_stats") == []
+
+
+def test_a_headline_restating_the_statement_is_not_a_second_statistic():
+    text = ("Task force finds six more reports credible\n\n"
+            "The task force said it had completed 40 assessments in March. Of those, 30 were found not credible, "
+            "four were duplicates and six were assessed as credible.")
+    (c,) = claims(text, "assessment_stats")
+    assert (c.assessment["completed"], c.assessment["credible"]) == (40, 6)
+
+
+def test_received_new_reports_before_a_clause_on_reopened_ones():
+    (c,) = claims("The task force said it had received 37 new reports in March, and had reopened three reports "
+                  "after new information.", "assessment_stats")
+    assert (c.assessment["new_received"] or c.assessment["received"], c.assessment["reopened"]) == (37, 3)

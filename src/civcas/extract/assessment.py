@@ -56,8 +56,9 @@ _REOPENED_LEFT = Folded(r"\bre-?opened\s*$", needs=("opened",))
 _CLOSED_BARE = Folded(r"\b(?:closed|completed|finished|assessed)\s*$", needs=("closed", "completed", "finished", "assessed"))
 _UNIT_RIGHT = re.compile(r"\s*(?:years?|percent|per cent|%)")
 _CARRIED_ONLY = Folded(r"carried\s*$", needs=("carried",))
-# "had assessed 11 allegations, found none credible and had 16 still open": a verdict after a comma
-# and a verb of its own belongs to the words there, not to the figure before it.
+# "had assessed 11 allegations, found none credible and had 16 still open", "had received 48 new
+# reports, and had reopened two": a verdict after a comma and a verb of its own belongs to the words
+# there, not to the figure before it.
 _NEW_CLAUSE = re.compile(r",?\s+(?:and\s+)?(?:found|judged|deemed|determined|ruled|concluded|had|has|with)\b", re.I)
 _ASSESSED_LEFT = Folded(r"\b(?:assessed|reviewed|examined|investigated)\s+(?:a\s+total\s+of\s+)?$",
                         needs=("assessed", "reviewed", "examined", "investigated"))
@@ -144,7 +145,7 @@ def fields_in(text: str, a: int, b: int) -> tuple[list[Field], str | None]:
             name = "completed"      # "Of the 104 reports that the department reviewed, ..."
         elif _COUNTS_REPORTS.match(right):
             cut = _NEW_CLAUSE.search(right)
-            if cut is not None and _ASSESSED_LEFT.search(left):
+            if cut is not None and (_ASSESSED_LEFT.search(left) or _RECEIVED_LEFT.search(left)):
                 right = right[:cut.start()]
             for field, rx in _FIELDS_RIGHT:
                 if rx.match(right):

@@ -526,6 +526,7 @@ class _Run:
     def _finish(self) -> list[ClaimRecord]:
         claims = [c for c in self.claims if c.type != "assessment_stats" or any(
             v is not None for v in (c.assessment or {}).values())]
+        claims = _drop_repeated_assessments(claims)
         claims = _drop_headlines(claims, self.headlines)
         claims = _drop_vague(claims)
         claims = [c for c in claims if not _not_a_civilian_toll(c)]
@@ -557,6 +558,31 @@ _THE_TOLL = re.compile(r"\b(?:put|puts|putting|placed|places|gave|gives|giving|g
                        re.I)
 # "killed at least 156 civilians in the village of Karma": one place the size of one event
 _IN_A_VILLAGE = re.compile(r"\b(?:kill\w*|died|dead)\b[^.;]{0,60}?\b(?:in|at)\s+the\s+village\s+of\s+[A-Z]", re.I)
+
+
+def _drop_repeated_assessments(claims: list[ClaimRecord]) -> list[ClaimRecord]:
+    """Assessment statistics are a belligerent's bookkeeping of reports against it; a monitor that
+    "tracked 125 incidents with credible reports" gives no such statistic.  And a statement of
+    figures the report's fuller statement by the same party also gives, with the same values (a
+    headline's "nine more reports credible", a later "the two cases reopened"), repeats it."""
+    stats = [c for c in claims if c.type == "assessment_stats"]
+    if not stats:
+        return claims
+    drop = {id(c) for c in stats if c.asserted_by and attribution.is_monitor(c.asserted_by)
+            and not attribution.is_official(c.asserted_by)}
+    for c in stats:
+        own = {k: v for k, v in (c.assessment or {}).items() if v is not None}
+        if not own or id(c) in drop:
+            continue
+        for o in stats:
+            if o is c or id(o) in drop:
+                continue
+            theirs = {k: v for k, v in (o.assessment or {}).items() if v is not None}
+            if len(theirs) > len(own) and all(theirs.get(k) == v for k, v in own.items()) and (
+                    _same_ledger(c, o)):
+                drop.add(id(c))
+                break
+    return [c for c in claims if id(c) not in drop] if drop else claims
 
 
 def _is_headline(text: str, a: int, b: int) -> bool:
@@ -699,17 +725,25 @@ def _drop_parts_of_a_larger_toll(claims: list[ClaimRecord]) -> list[ClaimRecord]
 
 
 # A toll given as a revision of an earlier one: "the governor has updated the toll: 12 ...", "the
-# ministry has raised the toll ... to 19", "the number killed has risen to 30", "now says five".
+# ministry has raised the toll ... to 19", "the number killed has risen to 30", "now says five", "the
+# final count was 45".
 _UPDATE = Folded(r"\b(?:(?:updated|raised|revised)\s+(?:the|its|his|her|their)\s+(?:death\s+)?(?:toll|count|figure)|"
                  r"(?:toll|number|count)\b[^.;]{0,60}?\b(?:has|had)\s+(?:risen|climbed|increased)|"
-                 r"toll\s+(?:rose|rises|climbed)|now\s+(?:says?|confirmed|stands)|are\s+now\s+confirmed)\b",
-                 needs=("updated", "raised", "revised", "risen", "climbed", "increased", "rose", "rises", "now"))
+                 r"toll\s+(?:rose|rises|climbed)|now\s+(?:says?|confirmed|stands)|are\s+now\s+confirmed|"
+                 r"final\s+(?:death\s+)?(?:toll|count|figure))\b",
+                 needs=("updated", "raised", "revised", "risen", "climbed", "increased", "rose", "rises", "now", "final"))
 
 
 # A figure the speaker gave before the time of the report: "had said on Monday that 24 bodies ...",
 # "he had put the number of dead at 30".
 _HAD_SAID = Folded(r"\bhad\s+(?:\w+\s+)?(?:said|put|reported|given|announced|estimated|told)\b",
                    needs=("said", "put", "reported", "given", "announced", "estimated", "told"))
+
+
+# "An initial toll released in the morning had put the number of dead at 58", "the first count had
+# given 12": a figure the report itself calls superseded.
+_INITIAL_TOLL = re.compile(r"\b(?:initial|earlier|preliminary|first|previous)\s+(?:death\s+)?(?:toll|count|tally|figure)\b",
+                           re.I)
 
 
 def _compatible(pu: str | None, pc: str | None) -> bool:
@@ -739,6 +773,10 @@ def _drop_updated_tolls(claims: list[ClaimRecord]) -> list[ClaimRecord]:
             if _compatible(pu, _party(c.asserted_by)):
                 drop.add(id(c))
     for c in earlier:
+        if _INITIAL_TOLL.search(c.quote) and any(u is not c and u.count_min > c.count_min and _compatible(
+                _party(u.asserted_by), _party(c.asserted_by)) for u in incidents):
+            drop.add(id(c))     # "an initial toll had put the number of dead at 58" (then 74)
+            continue
         # (only a party named on both sides: another source's earlier toll, "the ministry had given
         # a toll of 44", is a claim of its own)
         pc = _party(c.asserted_by)
