@@ -177,3 +177,13 @@ def test_received_new_reports_before_a_clause_on_reopened_ones():
     (c,) = claims("The task force said it had received 37 new reports in March, and had reopened three reports "
                   "after new information.", "assessment_stats")
     assert (c.assessment["new_received"] or c.assessment["received"], c.assessment["reopened"]) == (37, 3)
+
+
+def test_a_couple_is_two_and_their_children_add_up():
+    (c,) = tolls("On Sunday an air strike on a house in the camp killed a couple and their four children, medics said.")
+    assert (c.count_min, c.children_min) == (6, 4)
+
+
+def test_a_couple_alone_is_two():
+    (c,) = tolls("An elderly couple was killed when a shell hit their car on Monday.")
+    assert c.count_min == 2

@@ -54,7 +54,7 @@ SINGLE_RE = Quick(
     r"displaced|civilian|unarmed|teenage|female|male|Syrian|Iraqi|Afghan|Yemeni|Palestinian|Kurdish)\s+){0,2}"
     r"(?P<victim>man|woman|child|boy|girl|person|infant|baby|toddler|teenager|farmer|shepherd|"
     r"resident|villager|student|journalist|medic|paramedic|nurse|teacher|mother|father|grandmother|grandfather|"
-    r"brother|sister|son|daughter|husband|wife|citizen|"
+    r"brother|sister|son|daughter|husband|wife|citizen|couple|"
     # "civilian" is also an adjective ("a civilian car"): only a noun when a verb or a preposition follows.
     r"civilian(?=\s*(?:[,.;:]|was\b|is\b|were\b|has\b|had\b|died\b|killed\b|who\b|in\b|on\b|at\b|near\b|from\b|"
     r"during\b|when\b|after\b|while\b|as\b|by\b|and\b|due\b|following\b|dead\b(?!\s+bod)|&|$)))\b")
@@ -158,7 +158,7 @@ def _toll_to_possible(low: str) -> bool:
 
 
 _VAGUE_WORDS = ("dozens", "hundreds", "thousands", "number of", "family", "million")
-_SINGLE_WORDS = ("grand", "brother", "sister", "son", "daughter", "husband", "wife", "man", "woman", "child", "boy", "girl", "person", "infant", "baby", "toddler", "teenager", "farmer",
+_SINGLE_WORDS = ("couple", "grand", "brother", "sister", "son", "daughter", "husband", "wife", "man", "woman", "child", "boy", "girl", "person", "infant", "baby", "toddler", "teenager", "farmer",
                  "shepherd", "resident", "villager", "student", "journalist", "medic", "nurse", "teacher", "mother",
                  "father", "civilian", "citizen")
 _SINGLE_SET = frozenset(_SINGLE_WORDS) | {"grandmother", "grandfather", "paramedic"}
@@ -201,7 +201,7 @@ _SUB_VICTIM = {"child": "children", "boy": "children", "girl": "children", "infa
                "baby": "children", "toddler": "children", "woman": "women", "man": "men", "mother": "women",
                "father": "men", "children": "children", "kids": "children", "boys": "children", "girls": "children",
                "infants": "children", "babies": "children", "minors": "children",
-               "women": "women", "men": "men"}
+               "women": "women", "men": "men", "couple": "other"}
 _INCLUDING = re.compile(r"(?:includ\w*(?:\s+(?:women|children|men|boys|girls)\s+and)?|among\s+(?:them|whom|those|the\s+(?:dead|victims|killed))(?:\s+(?:were|was))?|"
                         r"of\s+whom|mostly|mainly|most\s+of\s+them|\(|as\s+well\s+as)[\s:]*$", re.I)
 # "a family of four members, father, mother and two girls": the family's members listed after it
@@ -555,7 +555,8 @@ def tolls_in(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> list[To
             harm = out[-1].harm     # "the death of a woman and a young man": one harm for both
         if harm is None or _NEGATED.search(after):
             continue
-        out.append(Toll(Figure(1, 1, "exact", s, m.end("art")), m.group("victim"), s, e, harm))
+        n = 2 if m.group("victim") == "couple" else 1     # "killed a couple and their three children"
+        out.append(Toll(Figure(n, n, "exact", s, m.end("art")), m.group("victim"), s, e, harm))
     for pos in [a] + [m.end() for m in _HEADLINE_STARTS.finditer(text, a, b)]:
         m = HEADLINE_SINGLE.match(text, pos, b)
         if m is None:
