@@ -187,3 +187,17 @@ def test_a_couple_is_two_and_their_children_add_up():
 def test_a_couple_alone_is_two():
     (c,) = tolls("An elderly couple was killed when a shell hit their car on Monday.")
     assert c.count_min == 2
+
+
+def test_between_two_years_is_a_period():
+    text = ("A drone hit a wedding party in the valley on Monday, killing 12 guests, elders said. "
+            "The monitor says the air force carried out 900 strikes in the province between 2016 and 2021, "
+            "killing between 150 and 320 civilians.")
+    cs = tolls(text)
+    assert [c.type for c in cs] == ["incident", "tally"]
+
+
+def test_the_same_strike_count_for_another_period():
+    cs = claims("The command said it had conducted 58 air strikes in the country in 2020, a record, and 21 so far "
+                "this year.", "strike_count")
+    assert sorted(c.count_min for c in cs) == [21, 58]

@@ -266,6 +266,7 @@ PERIOD = Folded(
     r"to\s+date|so\s+far|in\s+total|overall|in\s+all|all\s+told|total(?:led|ing)?|cumulative|"
     r"(?:first|second)\s+half\s+of|(?:in|over|during|for)\s+(?:that|this|the)\s+(?:same\s+)?period|"
     r"from\s+(?:\w+\s+){0,2}(?:19|20)\d\d|between\s+\w+\s+(?:\d+,?\s+)?(?:19|20)\d\d\s+and|"
+    r"between\s+(?:19|20)\d\d\s+and\s+(?:19|20)\d\d|"
     rf"(?:between|from)\s+(?:\d\d?(?:st|nd|rd|th)?\s+|early\s+|late\s+|mid-?)?{_MONTH}\s+(?:\d\d?(?:st|nd|rd|th)?,?\s+)?(?:and|to|until|through)\s|"
     r"as\s+of|(?:in|over|during|for)\s+(?:that|this|the)\s+(?:same\s+|last\s+|first\s+|second\s+|third\s+|fourth\s+)?quarter|"
     r"(?:together|combined|between\s+them)\s+(?:killed|left|caused)|"

@@ -104,11 +104,18 @@ def _figure_counts(matches, what: str) -> list[StrikeCount]:
     return out
 
 
+# "63 air strikes in 2019, a record, and 39 so far this year": the same count for another period.
+_AND_PERIOD = re.compile(rf"[^.;]{{0,40}}?(?:,\s*and|\band)\s+(?P<f>{FIGURE})\s+(?:so\s+far\s+this\s+year|"
+                         rf"(?:so\s+far\s+)?(?:this|last)\s+year|in\s+(?:19|20)\d\d)\b", re.I)
+
+
 def _earlier_years(text: str, pos: int, b: int, what: str) -> list[StrikeCount]:
     """"47 strikes, up from 35 in 2017 and 14 in 2016": the same count for the years before."""
     m = _UP_FROM.match(text, pos, b)
     if m is None:
-        return []
+        m = _AND_PERIOD.match(text, pos, b) if "year" in text[pos:b] or "in 2" in text[pos:b] or "in 1" in text[pos:b] \
+            else None
+        return _figure_counts([m], what) if m else []
     found = [m]
     while True:
         m = _AND_YEAR.match(text, m.end(), b)
