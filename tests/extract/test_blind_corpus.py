@@ -24,7 +24,10 @@ HERE = Path(__file__).parent
 # development scores blind 0.881, blind2 0.832, blind3 0.770, blind4 0.850 (2026-11-22).
 # blind5 (tests/extract/blind5/README.md), held out: 0.730 when it arrived, 0.756 after that pass;
 # never learned from.  The floors guard against a change that undoes what was learned.
-MIN_F1 = {"blind": 0.82, "blind2": 0.78, "blind3": 0.75, "blind4": 0.83, "blind5": 0.73}
+# Then blind5 became a development set (third pass, docs/extract.md "What blind5/ taught"): 0.756 ->
+# 0.860; blind4 0.850 -> 0.854, the others unchanged (2026-11-22).  A new held-out corpus is written
+# elsewhere.
+MIN_F1 = {"blind": 0.82, "blind2": 0.78, "blind3": 0.75, "blind4": 0.83, "blind5": 0.84}
 
 
 @pytest.mark.parametrize("corpus", sorted(MIN_F1))
