@@ -23,10 +23,13 @@ HERE = Path(__file__).parent
 # with "dozens"/"hundreds" kept as claims as the issue asks, and six wordings from real texts:
 # development scores blind 0.881, blind2 0.832, blind3 0.770, blind4 0.850 (2026-11-22).
 # blind5 (tests/extract/blind5/README.md), held out: 0.730 when it arrived, 0.756 after that pass;
+# never learned from.
+# Then blind5 became a development set (third pass, docs/extract.md "What blind5/ taught"): 0.756 ->
+# 0.860; blind4 0.850 -> 0.854, the others unchanged (2026-11-22).
 # blind6 (scraped-page-like texts with boilerplate, live blogs, tables flattened into text), held
-# out: 0.596 when it arrived (P 0.604, R 0.590; tallies 0.41 recall).
+# out: 0.596 when it arrived (P 0.604, R 0.590; tallies 0.41 recall); never learned from.
 # The floors guard against a change that undoes what was learned.
-MIN_F1 = {"blind": 0.82, "blind2": 0.78, "blind3": 0.75, "blind4": 0.83, "blind5": 0.73, "blind6": 0.57}
+MIN_F1 = {"blind": 0.82, "blind2": 0.78, "blind3": 0.75, "blind4": 0.83, "blind5": 0.84, "blind6": 0.57}
 
 
 @pytest.mark.parametrize("corpus", sorted(MIN_F1))

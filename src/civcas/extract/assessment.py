@@ -20,7 +20,7 @@ GATE = Folded(r"\b(?:reports?|allegations?|credible|assess\w*|duplicates?|claims
 _COUNTS_REPORTS = re.compile(
     r"^\s*(?:\w+\s+){0,3}?(?:reports?|allegations?|claims|cases|incidents|of them|of which|of these|were|was|are|"
     r"have been|had been|remain|remained|as|assessments?)\b"
-    r"|^\s*(?:non-?credible|not\s+credible|credible|duplicates?|open)\b(?!\s+(?:sources?|witnesses|evidence|"
+    r"|^\s*(?:still\s+)?(?:non-?credible|not\s+credible|credible|duplicates?|open)\b(?!\s+(?:sources?|witnesses|evidence|"
     r"information|media|outlets|reporting|accounts))"
     r"|^\s*(?:to\s+be|as)\s+(?:non-?credible|not\s+credible|credible|duplicates?|(?:un)?substantiated|not\s+substantiated)\b",
     re.I)
@@ -56,6 +56,15 @@ _REOPENED_LEFT = Folded(r"\bre-?opened\s*$", needs=("opened",))
 _CLOSED_BARE = Folded(r"\b(?:closed|completed|finished|assessed)\s*$", needs=("closed", "completed", "finished", "assessed"))
 _UNIT_RIGHT = re.compile(r"\s*(?:years?|percent|per cent|%)")
 _CARRIED_ONLY = Folded(r"carried\s*$", needs=("carried",))
+# "had assessed 11 allegations, found none credible and had 16 still open", "had received 48 new
+# reports, and had reopened two": a verdict after a comma and a verb of its own belongs to the words
+# there, not to the figure before it.
+_NEW_CLAUSE = re.compile(r",?\s+(?:and\s+)?(?:found|judged|deemed|determined|ruled|concluded|had|has|with)\b", re.I)
+_ASSESSED_LEFT = Folded(r"\b(?:assessed|reviewed|examined|investigated)\s+(?:a\s+total\s+of\s+)?$",
+                        needs=("assessed", "reviewed", "examined", "investigated"))
+# "found none credible", "judged none of them to be credible": a verdict of zero.
+_NONE_CREDIBLE = Folded(r"\b(?:found|judged|deemed|assessed|determined)\s+none\s+(?:of\s+them\s+)?(?:to\s+be\s+)?"
+                        r"(?:credible|substantiated)\b", needs=("none",))
 _REPORTS_RIGHT = re.compile(r"^\s*(?:\w+\s+){0,3}(?:reports?|allegations?)", re.I)
 
 
@@ -135,6 +144,9 @@ def fields_in(text: str, a: int, b: int) -> tuple[list[Field], str | None]:
         elif _OF_THE_LEFT.search(left) and _REVIEWED_RIGHT.match(right):
             name = "completed"      # "Of the 104 reports that the department reviewed, ..."
         elif _COUNTS_REPORTS.match(right):
+            cut = _NEW_CLAUSE.search(right)
+            if cut is not None and (_ASSESSED_LEFT.search(left) or _RECEIVED_LEFT.search(left)):
+                right = right[:cut.start()]
             for field, rx in _FIELDS_RIGHT:
                 if rx.match(right):
                     name = field
@@ -143,6 +155,8 @@ def fields_in(text: str, a: int, b: int) -> tuple[list[Field], str | None]:
                 name = "completed"
             elif name is None and _RECEIVED_LEFT.search(left):
                 name = "received"
+            elif name is None and _ASSESSED_LEFT.search(left) and _REPORTS_RIGHT.match(right):
+                name = "completed"      # "had assessed 11 allegations"
             if name in ("credible", "non_credible", "duplicate", "open") and re.match(
                     r"^\s*(?:\w+\s+){0,2}(?:reports?|allegations?)\s+(?:of|alleging)\b", right, re.I) \
                     and _COMPLETED_LEFT.search(left):
@@ -163,4 +177,10 @@ def fields_in(text: str, a: int, b: int) -> tuple[list[Field], str | None]:
             if m:
                 referred_by = m.group("who").rstrip(".")
         out.append(Field(name, value, f))
+    if "none" in s:
+        m = _NONE_CREDIBLE.search(text, a, b)
+        # (only beside a number of assessments: "investigated several allegations but found none
+        # credible" states no statistic)
+        if m is not None and any(x.name == "completed" for x in out) and not any(x.name == "credible" for x in out):
+            out.append(Field("credible", 0, Figure(0, 0, "exact", m.start(), m.end())))
     return out, referred_by

@@ -425,6 +425,9 @@ _SPEAKER_NOUNS = {"group", "monitor", "watchdog", "organization", "organisation"
                   "organizations", "agencies", "workers", "team", "staff", "analysts", "monitors", "experts", "project",
                   "bureau", "network", "observatory", "representative", "officer", "officers", "prosecutors"}
 _CONNECTORS = {"of", "for", "on", "and", "de", "al", "the", "&", "in"}
+_RELATIVE_WORDS = {"which", "who", "whose"}
+_PUBLISHED = {"published", "released", "issued", "made"}
+_DOC_NOUNS = {"investigation", "report", "study", "analysis", "review", "survey", "assessment", "statement"}
 _EDGE = "\"“”‘’'()[]"
 
 
@@ -514,9 +517,10 @@ def _who_before(s: str, end: int) -> str | None:
         return None
     if toks[-1].endswith(","):
         j = len(toks) - 2
-        while j >= 0 and not toks[j].endswith(",") and len(toks) - j < 16:
+        # (a relative clause, ", which has tracked the campaign since it began in 2014,", may be long)
+        while j >= 0 and not toks[j].endswith(",") and len(toks) - j < 30:
             j -= 1
-        if j < 0 or not toks[j].endswith(","):
+        if j < 0 or not toks[j].endswith(",") or (len(toks) - j >= 16 and toks[j + 1].lower() not in _RELATIVE_WORDS):
             return None
         appositive = " ".join(toks[j + 1:])[:-1]
         if len(toks) - j <= 8 and parties.lookup(appositive):
@@ -526,6 +530,14 @@ def _who_before(s: str, end: int) -> str | None:
         _skip_adverbs(toks)
         if not toks:
             return None
+    if len(toks) > 3:
+        # "An AP investigation published in December 2017 found": the participle and its date
+        # describe the document; the speaker is before them.
+        for k in range(len(toks) - 1, max(0, len(toks) - 6), -1):
+            if toks[k].lower() in _PUBLISHED and not any(t.endswith((",", ";", ".")) for t in toks[k:]) \
+                    and toks[k - 1].lower().strip(_EDGE) in _DOC_NOUNS:
+                del toks[k:]
+                break
     words = _np_before(toks)
     if not words:
         return None

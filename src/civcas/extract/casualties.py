@@ -43,7 +43,8 @@ CASUALTY_RE = figure_folded(_CASUALTY.replace("LOWER_WORD", r"(?-i:[a-z][\w-]*)"
                             loose=_CASUALTY.replace("LOWER_WORD", r"[a-z][\w-]*"))
 FAMILY_VICTIM = "family"
 
-DEATH = Folded(r"\b(?:kill\w*|dead|died|die|dying|deaths?|lives|perish\w*|martyr\w*|fatalit\w+|massacred|slain|"
+# "lives" is the noun ("claimed 112 lives"), not the verb ("a teacher who lives there").
+DEATH = Folded(r"\b(?:kill\w*|dead|died|die|dying|deaths?|(?<!who\s)(?<!\bhe\s)(?<!she\s)lives|perish\w*|martyr\w*|fatalit\w+|massacred|slain|"
                r"death\s+toll|bodies|lost\s+their\s+lives|executed)\b",
                needs=("kill", "dead", "die", "dying", "death", "lives", "perish", "martyr", "fatalit", "massacred", "slain",
                       "bodies", "executed"))
@@ -53,7 +54,7 @@ SINGLE_RE = Quick(
     r"unidentified|unknown|displaced|civilian|unarmed|teenage|female|male|Syrian|Iraqi|Afghan|Yemeni|Palestinian|Kurdish)\s+){0,2}"
     r"(?P<victim>man|woman|child|boy|girl|person|infant|baby|toddler|teenager|farmer|shepherd|"
     r"resident|villager|student|journalist|medic|paramedic|nurse|teacher|mother|father|grandmother|grandfather|"
-    r"brother|sister|son|daughter|husband|wife|citizen|worker|"
+    r"brother|sister|son|daughter|husband|wife|citizen|worker|couple|"
     # "individual" is also an adjective ("an individual strike"): a noun only before a verb or a preposition.
     r"individual(?=\s*(?:[,.;:]|was\b|is\b|has\b|had\b|who\b|died\b|killed\b|lost\b|in\b|on\b|at\b|near\b|"
     r"from\b|and\b|&|$))|"
@@ -95,13 +96,15 @@ _BARE_OTHER = (
                rf"among\s+them))", re.I),
     re.compile(rf"\bof\s+(?:which|whom|them|these)\s+(?P<f>{FIGURE})\s+(?:were|was)\s+(?P<v>deaths|killed|dead|"
                rf"fatalities)\b", re.I),
+    # "an attack that claimed 112 lives", "the bombing cost at least 30 lives"
+    re.compile(rf"\b(?:claimed|claiming|claims|claim|cost|costing)\s+(?:the\s+)?(?P<f>{FIGURE})\s+(?:more\s+)?lives\b", re.I),
     # the rest of a breakdown after "attributed 98 deaths to Russian forces": ", 33 to the SDF and
     # 27 to the Islamic State group" (only after such a verb: see _ELIDED_AFTER)
     re.compile(rf"(?:,|\band)\s+(?P<f>{FIGURE})\s+(?:to|on)\s+(?:the\s+)?(?-i:[A-Z])", re.I))
 _ELIDED = _BARE_OTHER[-1]
 _ELIDED_AFTER = re.compile(r"\b(?:attributed|blamed)\s+(?:\S+\s+){1,3}?(?:deaths|killings|civilians|(?:civilian\s+)?"
                            r"casualties)\s+(?:to|on)\b[^.;]*$", re.I)
-_BARE_OTHER_WORDS = ("attributed", "blamed", "counted ", "recorded ", "documented ", "verified ", "of which", "of whom",
+_BARE_OTHER_WORDS = ("attributed", "blamed", " lives", "counted ", "recorded ", "documented ", "verified ", "of which", "of whom",
                      "of them", "of these")
 _TOLL_AT_BEFORE = re.compile(r"\b(?:put|puts|putting|placed|places|set|sets)\s+(?:the|its|their|his|her)\s+(?:\w+\s+){0,2}?"
                              r"(?:figure|toll|number|count|tally|total|estimate)\s+at\s+$", re.I)
@@ -141,6 +144,10 @@ _TOLL_TO_WORDS = ("toll", "count of", "number of", "of the dead", "of those", "o
 # Necessary parts of each alternative of _TOLL_TO, for a sentence in ASCII (where the pattern, which
 # ignores case, matches exactly what it would match in the lower-cased sentence).  The pattern is
 # slow where it cannot match: its "of the dead" look-ahead is tried at every word.
+# "Seven of the dead were children", "nearly 150 of the dead were women": who part of a toll told
+# before was, a detail of that toll and not a toll of its own.
+_OF_DEAD_WHO = re.compile(r"\s+of\s+(?:the|those)\s+(?:dead|killed|victims)\s+(?:were|was)\s+(?:also\s+)?"
+                          r"(?:children|women|men|boys|girls|minors|infants|babies|a\s+child)\b", re.I)
 _OF_THE_DEAD = re.compile(r"of\s+(?:the|those)\s+(?:\d[\d,]*\s+)?(?:civilian\s+)?(?:dead|killed|victims|deaths)\b")
 
 
@@ -154,7 +161,7 @@ def _toll_to_possible(low: str) -> bool:
 
 
 _VAGUE_WORDS = ("dozens", "hundreds", "thousands", "number of", "family", "million")
-_SINGLE_WORDS = ("grand", "brother", "sister", "son", "daughter", "husband", "wife", "man", "woman", "child", "boy", "girl", "person", "infant", "baby", "toddler", "teenager", "farmer",
+_SINGLE_WORDS = ("couple", "grand", "brother", "sister", "son", "daughter", "husband", "wife", "man", "woman", "child", "boy", "girl", "person", "infant", "baby", "toddler", "teenager", "farmer",
                  "shepherd", "resident", "villager", "student", "journalist", "medic", "nurse", "teacher", "mother",
                  "father", "civilian", "citizen", "individual", "worker")
 _SINGLE_SET = frozenset(_SINGLE_WORDS) | {"grandmother", "grandfather", "paramedic"}
@@ -192,6 +199,11 @@ _POPULATION_BEFORE = re.compile(r"\b(?:(?:town|city|village|district|camp|provin
                                 r"area|region|population)\s+of|home\s+to)\s+(?:(?:about|some|nearly|almost|around|"
                                 r"roughly|approximately|more\s+than|over|an\s+estimated|at\s+least|just\s+over)\s+)?$",
                                 re.I)
+# "has killed tens of thousands and displaced more than 2 million people": the displaced, not the dead.
+_DISPLACED_BEFORE = re.compile(r"\b(?:displaced|displacing|displaces|uprooted|uprooting|evacuated|evacuating|"
+                               r"sheltering|shelters|housed|housing|hosting|hosts)\s+(?:(?:about|some|nearly|almost|"
+                               r"around|roughly|approximately|more\s+than|over|an\s+estimated|at\s+least|up\s+to)\s+)?$",
+                               re.I)
 _POPULATION_WORDS = ("town of", "city of", "village of", "district of", "camp of", "province of", "country of",
                      "community of", "neighbourhood of", "neighborhood of", "area of", "region of", "population of",
                      "home to")
@@ -210,8 +222,8 @@ _SUB_VICTIM = {"child": "children", "boy": "children", "girl": "children", "infa
                "baby": "children", "toddler": "children", "woman": "women", "man": "men", "mother": "women",
                "father": "men", "children": "children", "kids": "children", "boys": "children", "girls": "children",
                "infants": "children", "babies": "children", "minors": "children",
-               "women": "women", "men": "men"}
-_INCLUDING = re.compile(r"(?:includ\w*|among\s+(?:them|whom|those|the\s+(?:dead|victims|killed))(?:\s+(?:were|was))?|"
+               "women": "women", "men": "men", "couple": "other"}
+_INCLUDING = re.compile(r"(?:includ\w*(?:\s+(?:women|children|men|boys|girls)\s+and)?|among\s+(?:them|whom|those|the\s+(?:dead|victims|killed))(?:\s+(?:were|was))?|"
                         r"of\s+whom|mostly|mainly|most\s+of\s+them|\(|as\s+well\s+as)[\s:]*$", re.I)
 # "a family of four members, father, mother and two girls": the family's members listed after it
 _FAMILY_PARTS = re.compile(r"\s*(?:members|people|persons|individuals)?\s*[,(:\u2013\u2014-]\s*(?:(?:the\s+|their\s+|an?\s+|"
@@ -275,6 +287,7 @@ PERIOD = Folded(
     r"to\s+date|so\s+far|in\s+total|overall|in\s+all|all\s+told|total(?:led|ing)?|cumulative|"
     r"(?:first|second)\s+half\s+of|(?:in|over|during|for)\s+(?:that|this|the)\s+(?:same\s+)?period|"
     r"from\s+(?:\w+\s+){0,2}(?:19|20)\d\d|between\s+\w+\s+(?:\d+,?\s+)?(?:19|20)\d\d\s+and|"
+    r"between\s+(?:19|20)\d\d\s+and\s+(?:19|20)\d\d|"
     rf"(?:between|from)\s+(?:\d\d?(?:st|nd|rd|th)?\s+|early\s+|late\s+|mid-?)?{_MONTH}\s+(?:\d\d?(?:st|nd|rd|th)?,?\s+)?(?:and|to|until|through)\s|"
     r"as\s+of|(?:in|over|during|for)\s+(?:that|this|the)\s+(?:same\s+|last\s+|first\s+|second\s+|third\s+|fourth\s+)?quarter|"
     r"(?:together|combined|between\s+them)\s+(?:killed|left|caused)|"
@@ -447,6 +460,8 @@ def tolls_in(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> list[To
             continue        # "on Nov. 26 killed at least 11": a date, not a toll
         if population and _POPULATION_BEFORE.search(text, max(a, m.start() - 60), m.start()):
             continue        # "a town of 35,000 people": a population
+        if _DISPLACED_BEFORE.search(text, max(a, m.start() - 40), m.start()):
+            continue        # "displaced more than 2 million people": the displaced
         right = text[m.end():min(b, m.end() + 60)]
         if _MORE.match(text[fig.end:m.end()] + right) and _NOT_TOLL_RIGHT.search(text[fig.end:min(b, fig.end + 90)]) \
                 or (_than_from(text, m.start()) and _DIFFERENCE.match(text, m.start())):
@@ -527,6 +542,8 @@ def tolls_in(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> list[To
                 w = (m.groupdict().get("v") or "killed").lower().replace("wounds", "wounded")
                 if m.groupdict().get("of_dead") is not None and fig.qualifier in ("dozens", "hundreds", "several"):
                     continue        # "named hundreds of the dead": no number
+                if m.groupdict().get("of_dead") is not None and _OF_DEAD_WHO.match(text, fig.end, b):
+                    continue        # "Seven of the dead were children": who some of the dead were
                 if m.groupdict().get("of_dead") is not None and fig.count_min is not None:
                     # "identified 33 of the dead": a part of the dead, so at least that many died
                     fig = Figure(fig.count_min, None, "at_least", fig.start, fig.end)
@@ -566,7 +583,8 @@ def tolls_in(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> list[To
             harm = out[-1].harm     # "the death of a woman and a young man": one harm for both
         if harm is None or _NEGATED.search(after):
             continue
-        out.append(Toll(Figure(1, 1, "exact", s, m.end("art")), m.group("victim"), s, e, harm))
+        n = 2 if m.group("victim") == "couple" else 1     # "killed a couple and their three children"
+        out.append(Toll(Figure(n, n, "exact", s, m.end("art")), m.group("victim"), s, e, harm))
     for pos in [a] + [m.end() for m in _HEADLINE_STARTS.finditer(text, a, b)]:
         m = HEADLINE_SINGLE.match(text, pos, b)
         if m is None:
@@ -675,6 +693,11 @@ def _mark_parts(text: str, a: int, tolls: list[Toll]) -> None:
         kind = _SUB_VICTIM.get(t.victim.lower())
         family = i > 0 and tolls[i - 1].victim == FAMILY_VICTIM and _FAMILY_PARTS.fullmatch(text, tolls[i - 1].end,
                                                                                            t.start) is not None
+        if i and _colon_list(text, tolls[i - 1], t):
+            t.sub = kind or "other"     # "killed three members of one family: a woman and her two daughters"
+            t.harm = tolls[i - 1].harm
+            t.additive = False
+            continue
         if i == 0 or (kind is None and not family and not t.of_them
                       and not _POSSESSIVE_AND.match(text[tolls[i - 1].end:t.start])):
             continue
@@ -712,6 +735,23 @@ def _mark_parts(text: str, a: int, tolls: list[Toll]) -> None:
             # An enumeration of parts ("three women and four children") adds up; a total followed by
             # a part ("ten civilians, four children") does not.
             t.additive = _SUB_VICTIM.get(prev.victim.lower()) is not None and prev.harm == t.harm
+
+
+_COLON_LIST = re.compile(r"[^.:]{0,40}:\s[^.:]*$")
+
+
+def _colon_list(text: str, prev: Toll, t: Toll) -> bool:
+    """A list after a colon that follows a death toll names who the dead were: "four civilians were
+    killed: a farmer, his son and two labourers".  A figure in it smaller than the toll, with no
+    word of harm of its own, is a part of the toll."""
+    if prev.harm != "killed" or prev.sub is not None or prev.figure.count_min is None \
+            or t.figure.count_min is None or t.figure.count_min >= prev.figure.count_min:
+        return False
+    between = text[prev.end:t.start]
+    if len(between) > 240 or not _COLON_LIST.match(between):
+        return False
+    after = between[between.index(":"):]
+    return not DEATH.search(after) and not INJURY.search(after)
 
 
 def among_the_dead(text: str, a: int) -> bool:

@@ -122,6 +122,19 @@ for _canon, (_full, _aliases) in ORGANISATIONS.items():
     for _alias in (_canon, _full) + _aliases:
         _BY_KEY.setdefault(_key(_alias), _canon)
 
+# A known name cut short before its place ("the UN Assistance Mission" for "... in Afghanistan"):
+# the first three or more words of one organisation's name, ending on a capitalised word, name it
+# when no other organisation's name starts with the same words.
+_PREFIX: dict[str, str | None] = {}
+for _canon, (_full, _aliases) in ORGANISATIONS.items():
+    for _alias in (_full,) + _aliases:
+        _words = _alias.split()
+        for _n in range(3, len(_words)):
+            if _words[_n - 1][:1].isupper():
+                _k = _key(" ".join(_words[:_n]))
+                if _k not in _BY_KEY:
+                    _PREFIX[_k] = _canon if _PREFIX.get(_k, _canon) == _canon else None
+
 
 def _alias_pattern(alias: str) -> str:
     out = []
@@ -183,7 +196,8 @@ def canonical(name: str | None) -> str | None:
         found = _BY_KEY.get(_key(m.group("org")))
         if found:
             return m.group("org") if found in _AS_WRITTEN else found
-    return name
+    found = _PREFIX.get(_key(name))
+    return found or name
 
 
 def full_name(canon: str) -> str:

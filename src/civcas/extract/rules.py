@@ -342,6 +342,8 @@ class _Run:
                                framed=frame is not None and all(
                                    (t.figure.count_min or 0) < 1000 for t in tolls if not t.sub),
                                search=(lambda rx: self._search(rx, a, b)) if self._like_slice(a) else None)
+        if not incident and self._one_event_toll(a, b) and not self._search(PERIOD, a, b):
+            incident = True
         for t in tolls:
             victim = victims_word(t.victim)
             main = made[-1] if made else None
@@ -367,6 +369,15 @@ class _Run:
             self.claims.extend(self.pending)
             self.pending = []
         return made
+
+    def _one_event_toll(self, a: int, b: int) -> bool:
+        """A toll with no period of its own that is one event's: a source's figure for "the toll"
+        of an event the report has already told ("the civil defence put the toll at 84", "gave a
+        higher toll of 31"), or deaths in one village ("killed 40 civilians in the village of X")."""
+        low = self.text[a:b].lower()
+        if "toll" in low and _THE_TOLL.search(self.text, a, b) and any(c.type == "incident" for c in self.claims):
+            return True
+        return "village" in low and _IN_A_VILLAGE.search(self.text, a, b) is not None
 
     def _names_party(self, a: int, b: int, t: Toll) -> bool:
         """Whether the sentence gives the figure its own speaker (then it is a claim of its own)."""
@@ -515,6 +526,7 @@ class _Run:
     def _finish(self) -> list[ClaimRecord]:
         claims = [c for c in self.claims if c.type != "assessment_stats" or any(
             v is not None for v in (c.assessment or {}).values())]
+        claims = _drop_repeated_assessments(claims)
         claims = _drop_headlines(claims, self.headlines)
         claims = _drop_vague(claims)
         claims = [c for c in claims if not _not_a_civilian_toll(c)]
@@ -538,6 +550,39 @@ class _Run:
         for c in claims:
             assert self.text[c.span[0]:c.span[1]] == c.quote
         return claims
+
+
+# "put the toll at 84", "gave a higher toll of 31": a figure for the toll of an event already told
+_THE_TOLL = re.compile(r"\b(?:put|puts|putting|placed|places|gave|gives|giving|give|set|sets)\s+(?:the|a|its|their|his|"
+                       r"her)\s+(?:(?:higher|lower|different|new|final|own|overall)\s+)?(?:death\s+)?toll\s+(?:at|of)\b",
+                       re.I)
+# "killed at least 156 civilians in the village of Karma": one place the size of one event
+_IN_A_VILLAGE = re.compile(r"\b(?:kill\w*|died|dead)\b[^.;]{0,60}?\b(?:in|at)\s+the\s+village\s+of\s+[A-Z]", re.I)
+
+
+def _drop_repeated_assessments(claims: list[ClaimRecord]) -> list[ClaimRecord]:
+    """Assessment statistics are a belligerent's bookkeeping of reports against it; a monitor that
+    "tracked 125 incidents with credible reports" gives no such statistic.  And a statement of
+    figures the report's fuller statement by the same party also gives, with the same values (a
+    headline's "nine more reports credible", a later "the two cases reopened"), repeats it."""
+    stats = [c for c in claims if c.type == "assessment_stats"]
+    if not stats:
+        return claims
+    drop = {id(c) for c in stats if c.asserted_by and attribution.is_monitor(c.asserted_by)
+            and not attribution.is_official(c.asserted_by)}
+    for c in stats:
+        own = {k: v for k, v in (c.assessment or {}).items() if v is not None}
+        if not own or id(c) in drop:
+            continue
+        for o in stats:
+            if o is c or id(o) in drop:
+                continue
+            theirs = {k: v for k, v in (o.assessment or {}).items() if v is not None}
+            if len(theirs) > len(own) and all(theirs.get(k) == v for k, v in own.items()) and (
+                    _same_ledger(c, o)):
+                drop.add(id(c))
+                break
+    return [c for c in claims if id(c) not in drop] if drop else claims
 
 
 def _is_headline(text: str, a: int, b: int) -> bool:
@@ -597,14 +642,18 @@ _WITH_FIGHTERS = Folded(
     r"\b(?:(?:including|includes|included|among\s+them|most\s+of\s+them|many\s+of\s+them|mostly)\s+"
     r"(?:(?:(?!famil|relativ|wives|of\b)\w+\s+){0,4}?)(?:fighters|combatants|militants|soldiers|gunmen|insurgents|members\s+of\s+armed\s+groups)|"
     r"(?:not|n't)\s+(?:distinguish|differentiate)\s+between|"
-    r"without\s+(?:specifying|saying|stating|distinguishing)\s+(?:how\s+many|whether|between))\b",
+    r"without\s+(?:specifying|saying|stating|distinguishing)\s+(?:how\s+many|whether|between)|"
+    r"without\s+(?:giving|providing|offering|publishing|releasing)\s+(?:a\s+|any\s+)?breakdown|"
+    r"whose\s+status\s+(?:\w+\s+){0,2}?(?:(?:could|can)\s+not|couldn't|cannot|was\s+not|is\s+not|remains?|"
+    r"remained|was|is)\s+(?:be\s+)?(?:determined?|unknown|unclear|established|confirmed|verified))\b",
     needs=("fighters", "combatants", "militants", "soldiers", "gunmen", "insurgents", "armed", "distinguish",
-           "differentiate", "without"))
+           "differentiate", "without", "status"))
 # Deaths from deprivation rather than violence ("deaths from lack of medicines", "through hunger and
-# disease"): counted by health workers, but not casualties of an attack.
+# disease", "died of cold" in a camp): counted by health workers, but not casualties of an attack.
 _DEPRIVATION = Folded(r"\b(?:from|of|through|due\s+to)\s+(?:a\s+|the\s+)?(?:lack\s+of|shortages?\s+of|hunger|starvation|"
-                      r"malnutrition|disease|indirect\s+causes|both\s+direct)\b",
-                      needs=("lack", "shortage", "hunger", "starvation", "malnutrition", "disease", "indirect", "direct"))
+                      r"malnutrition|disease|indirect\s+causes|both\s+direct|cold|exposure|hypothermia|the\s+cold)\b",
+                      needs=("lack", "shortage", "hunger", "starvation", "malnutrition", "disease", "indirect", "direct",
+                             "cold", "exposure", "hypothermia"))
 
 
 # The death toll of a whole war: "the conflict has killed more than 280000 people", "Syria's war,
@@ -700,17 +749,25 @@ def _drop_parts_of_a_larger_toll(claims: list[ClaimRecord]) -> list[ClaimRecord]
 
 
 # A toll given as a revision of an earlier one: "the governor has updated the toll: 12 ...", "the
-# ministry has raised the toll ... to 19", "the number killed has risen to 30", "now says five".
+# ministry has raised the toll ... to 19", "the number killed has risen to 30", "now says five", "the
+# final count was 45".
 _UPDATE = Folded(r"\b(?:(?:updated|raised|revised)\s+(?:the|its|his|her|their)\s+(?:death\s+)?(?:toll|count|figure)|"
                  r"(?:toll|number|count)\b[^.;]{0,60}?\b(?:has|had)\s+(?:risen|climbed|increased)|"
-                 r"toll\s+(?:rose|rises|climbed)|now\s+(?:says?|confirmed|stands)|are\s+now\s+confirmed)\b",
-                 needs=("updated", "raised", "revised", "risen", "climbed", "increased", "rose", "rises", "now"))
+                 r"toll\s+(?:rose|rises|climbed)|now\s+(?:says?|confirmed|stands)|are\s+now\s+confirmed|"
+                 r"final\s+(?:death\s+)?(?:toll|count|figure))\b",
+                 needs=("updated", "raised", "revised", "risen", "climbed", "increased", "rose", "rises", "now", "final"))
 
 
 # A figure the speaker gave before the time of the report: "had said on Monday that 24 bodies ...",
 # "he had put the number of dead at 30".
 _HAD_SAID = Folded(r"\bhad\s+(?:\w+\s+)?(?:said|put|reported|given|announced|estimated|told)\b",
                    needs=("said", "put", "reported", "given", "announced", "estimated", "told"))
+
+
+# "An initial toll released in the morning had put the number of dead at 58", "the first count had
+# given 12": a figure the report itself calls superseded.
+_INITIAL_TOLL = re.compile(r"\b(?:initial|earlier|preliminary|first|previous)\s+(?:death\s+)?(?:toll|count|tally|figure)\b",
+                           re.I)
 
 
 def _compatible(pu: str | None, pc: str | None) -> bool:
@@ -740,6 +797,10 @@ def _drop_updated_tolls(claims: list[ClaimRecord]) -> list[ClaimRecord]:
             if _compatible(pu, _party(c.asserted_by)):
                 drop.add(id(c))
     for c in earlier:
+        if _INITIAL_TOLL.search(c.quote) and any(u is not c and u.count_min > c.count_min and _compatible(
+                _party(u.asserted_by), _party(c.asserted_by)) for u in incidents):
+            drop.add(id(c))     # "an initial toll had put the number of dead at 58" (then 74)
+            continue
         # (only a party named on both sides: another source's earlier toll, "the ministry had given
         # a toll of 44", is a claim of its own)
         pc = _party(c.asserted_by)
@@ -778,6 +839,8 @@ def _drop_restatements(claims: list[ClaimRecord]) -> list[ClaimRecord]:
                 continue
             if not _same_ledger(x, y) or _HARM_KIND.get(x.counted, x.counted) != _HARM_KIND.get(y.counted, y.counted):
                 continue
+            if x.span[0] < y.span[1] and y.span[0] < x.span[1]:
+                continue    # two figures of one sentence are two tolls ("at least 20 in June, 21 in July")
             lo = x.count_min
             fits = (lo < y.count_min <= lo * 1.1) if x.qualifier in ("more_than", "at_least") else \
                 (abs(y.count_min - lo) <= lo * 0.05 and x.qualifier == "about")

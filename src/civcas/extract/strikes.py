@@ -42,6 +42,8 @@ _AND_YEAR = re.compile(rf"\s*(?:,\s*and|,|and)\s+(?P<f>{FIGURE})\s+in\s+(?:19|20
 # "Strikes have fallen since a peak of 128 in 2010"; "There were 27 in 2013" after a strike count.
 PEAK_RE = re.compile(rf"\b(?:peak|high|low)\s+of\s+(?P<f>{FIGURE})\s+in\s+(?:19|20)\d\d\b", re.I)
 THERE_WERE_RE = re.compile(rf"\s*There\s+were\s+(?:only\s+|just\s+)?(?P<f>{FIGURE})\s+in\s+(?:19|20)\d\d\b")
+# Between a figure and the strike noun, a word of death says the figure counts the dead.
+_HARM_BETWEEN = re.compile(r"\b(?:deaths?|dead|killed|killings|casualties|civilians|people|victims|fatalities)\b", re.I)
 _STRIKE_NOUN = re.compile(r"\b(?:air\s?strikes|strikes|sorties|air\s+raids|raids)\b", re.I)
 
 
@@ -77,6 +79,8 @@ def strike_counts_in(text: str, a: int, b: int) -> list[StrikeCount]:
             fig = parse_figure(fm) if fm else None
             if fig is None or (fig.count_min is None and fig.count_max is None):
                 continue
+            if _HARM_BETWEEN.search(text, fm.end() + m.start("f"), m.start("what")):
+                continue    # "documented 21 civilian deaths from U.S. air strikes": deaths, not strikes
             shift = m.start("f")
             fig = Figure(fig.count_min, fig.count_max, fig.qualifier, shift + fig.start, shift + fig.end)
             what = re.sub(r"\s+", " ", m.group("what").lower())
@@ -100,11 +104,18 @@ def _figure_counts(matches, what: str) -> list[StrikeCount]:
     return out
 
 
+# "63 air strikes in 2019, a record, and 39 so far this year": the same count for another period.
+_AND_PERIOD = re.compile(rf"[^.;]{{0,40}}?(?:,\s*and|\band)\s+(?P<f>{FIGURE})\s+(?:so\s+far\s+this\s+year|"
+                         rf"(?:so\s+far\s+)?(?:this|last)\s+year|in\s+(?:19|20)\d\d)\b", re.I)
+
+
 def _earlier_years(text: str, pos: int, b: int, what: str) -> list[StrikeCount]:
     """"47 strikes, up from 35 in 2017 and 14 in 2016": the same count for the years before."""
     m = _UP_FROM.match(text, pos, b)
     if m is None:
-        return []
+        m = _AND_PERIOD.match(text, pos, b) if "year" in text[pos:b] or "in 2" in text[pos:b] or "in 1" in text[pos:b] \
+            else None
+        return _figure_counts([m], what) if m else []
     found = [m]
     while True:
         m = _AND_YEAR.match(text, m.end(), b)
