@@ -13,6 +13,7 @@ development sample in tests/extract/fakes_dev/, which engineers may learn from.
 """
 from __future__ import annotations
 
+import argparse
 import csv
 import datetime as dt
 import json
@@ -60,15 +61,12 @@ def score(shared: Path, verbose: bool = False, gold_path: Path = GOLD) -> tuple[
 
 
 def main() -> None:
-    argv = sys.argv[1:]
-    gold = GOLD
-    if "--gold" in argv:
-        i = argv.index("--gold")
-        gold = Path(argv[i + 1])
-        del argv[i:i + 2]
-    args = [a for a in argv if not a.startswith("--")]
-    shared = Path(args[0]) if args else Path(__file__).resolve().parents[2] / "shared"
-    _, report = score(shared, verbose="--verbose" in argv, gold_path=gold)
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("shared", nargs="?", type=Path, default=Path(__file__).resolve().parents[2] / "shared")
+    ap.add_argument("--gold", type=Path, default=GOLD, help="another FA-KES annotation in the same layout")
+    ap.add_argument("--verbose", action="store_true", help="list every missed and spurious fact")
+    args = ap.parse_args()
+    _, report = score(args.shared, verbose=args.verbose, gold_path=args.gold)
     print(report, end="")
 
 

@@ -374,10 +374,9 @@ class _Run:
         """A toll with no period of its own that is one event's: a source's figure for "the toll"
         of an event the report has already told ("the civil defence put the toll at 84", "gave a
         higher toll of 31"), or deaths in one village ("killed 40 civilians in the village of X")."""
-        low = self.text[a:b].lower()
-        if "toll" in low and _THE_TOLL.search(self.text, a, b) and any(c.type == "incident" for c in self.claims):
+        if _THE_TOLL.search(self.text, a, b) and any(c.type == "incident" for c in self.claims):
             return True
-        return "village" in low and _IN_A_VILLAGE.search(self.text, a, b) is not None
+        return _IN_A_VILLAGE.search(self.text, a, b) is not None
 
     def _names_party(self, a: int, b: int, t: Toll) -> bool:
         """Whether the sentence gives the figure its own speaker (then it is a claim of its own)."""
@@ -553,11 +552,12 @@ class _Run:
 
 
 # "put the toll at 84", "gave a higher toll of 31": a figure for the toll of an event already told
-_THE_TOLL = re.compile(r"\b(?:put|puts|putting|placed|places|gave|gives|giving|give|set|sets)\s+(?:the|a|its|their|his|"
-                       r"her)\s+(?:(?:higher|lower|different|new|final|own|overall)\s+)?(?:death\s+)?toll\s+(?:at|of)\b",
-                       re.I)
+_THE_TOLL = Folded(r"\b(?:put|puts|putting|placed|places|gave|gives|giving|give|set|sets)\s+(?:the|a|its|their|his|"
+                   r"her)\s+(?:(?:higher|lower|different|new|final|own|overall)\s+)?(?:death\s+)?toll\s+(?:at|of)\b",
+                   needs=("toll",))
 # "killed at least 156 civilians in the village of Karma": one place the size of one event
-_IN_A_VILLAGE = re.compile(r"\b(?:kill\w*|died|dead)\b[^.;]{0,60}?\b(?:in|at)\s+the\s+village\s+of\s+[A-Z]", re.I)
+_IN_A_VILLAGE = Folded(r"\b(?:kill\w*|died|dead)\b[^.;]{0,60}?\b(?:in|at)\s+the\s+village\s+of\s+[a-z]",
+                       needs=("village",))
 
 
 def _drop_repeated_assessments(claims: list[ClaimRecord]) -> list[ClaimRecord]:
@@ -570,14 +570,15 @@ def _drop_repeated_assessments(claims: list[ClaimRecord]) -> list[ClaimRecord]:
         return claims
     drop = {id(c) for c in stats if c.asserted_by and attribution.is_monitor(c.asserted_by)
             and not attribution.is_official(c.asserted_by)}
+    filled = {id(c): {k: v for k, v in (c.assessment or {}).items() if v is not None} for c in stats}
     for c in stats:
-        own = {k: v for k, v in (c.assessment or {}).items() if v is not None}
+        own = filled[id(c)]
         if not own or id(c) in drop:
             continue
         for o in stats:
             if o is c or id(o) in drop:
                 continue
-            theirs = {k: v for k, v in (o.assessment or {}).items() if v is not None}
+            theirs = filled[id(o)]
             if len(theirs) > len(own) and all(theirs.get(k) == v for k, v in own.items()) and (
                     _same_ledger(c, o)):
                 drop.add(id(c))
@@ -694,8 +695,7 @@ def _not_a_civilian_toll(c: ClaimRecord) -> bool:
     quote = c.quote
     if c.victims not in _CIVILIAN_VICTIMS and _WITH_FIGHTERS.search(quote):
         return True
-    end = _SENTENCE_END.search(quote)           # (a claim may take in a later sentence's breakdown)
-    first = quote if end is None else quote[:end.start() + 1]
+    first = _first_sentence(quote)              # (a claim may take in a later sentence's breakdown)
     if c.victims in _ANYONE and (c.count_min or 0) >= 1000 and _WHOLE_WAR.search(first):
         return True
     if _FOOTAGE.search(first):
@@ -717,15 +717,17 @@ _OWN_LOSS = Folded(r"\b(?:lost|losing|buried|mourning)\b|\b(?:his|her|their|my|o
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z\"“])")
 
 
+def _first_sentence(quote: str) -> str:
+    """The claim's own sentence: a claim may take in a later sentence's breakdown ("... 5,024
+    people killed. Among the dead were 335 children")."""
+    end = _SENTENCE_END.search(quote)
+    return quote if end is None else quote[:end.start() + 1]
+
+
 def _says_among_the_dead(quote: str) -> bool:
     """Whether the claim's own (first) sentence says its figure is among the dead: a claim that
-    took in the next sentence's breakdown ("... 5,024 people killed. Among the dead were 335
-    children") is the total, not the part."""
-    m = _AMONG_THE_DEAD.search(quote)
-    if m is None:
-        return False
-    end = _SENTENCE_END.search(quote)
-    return end is None or m.start() < end.start()
+    took in the next sentence's breakdown is the total, not the part."""
+    return _AMONG_THE_DEAD.search(_first_sentence(quote)) is not None
 
 
 def _drop_parts_of_a_larger_toll(claims: list[ClaimRecord]) -> list[ClaimRecord]:

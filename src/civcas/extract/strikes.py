@@ -113,8 +113,8 @@ def _earlier_years(text: str, pos: int, b: int, what: str) -> list[StrikeCount]:
     """"47 strikes, up from 35 in 2017 and 14 in 2016": the same count for the years before."""
     m = _UP_FROM.match(text, pos, b)
     if m is None:
-        m = _AND_PERIOD.match(text, pos, b) if "year" in text[pos:b] or "in 2" in text[pos:b] or "in 1" in text[pos:b] \
-            else None
+        rest = text[pos:b]
+        m = _AND_PERIOD.match(text, pos, b) if "year" in rest or "in 2" in rest or "in 1" in rest else None
         return _figure_counts([m], what) if m else []
     found = [m]
     while True:
