@@ -9,6 +9,7 @@ figure from the same ledger said twice is one claim; then the arithmetic checks.
 from __future__ import annotations
 
 import bisect
+import itertools
 import datetime as dt
 import re
 
@@ -20,6 +21,7 @@ from .casualties import (_ATTACK, EVENT, PERIOD, Toll, among_the_dead, differenc
 from .dates import DateMention, dates_in
 from .folding import Folded, Quick
 from .numbers import FIGURE, FIGURE_AT, VAGUE, figure_folded, parse_figure
+from .outlet import outlet
 from .ratio import ratios_in
 from .sentences import split
 from .strikes import strike_counts_in, there_were_counts
@@ -533,6 +535,12 @@ class _Run:
         claims = _drop_updated_tolls(claims)
         claims = _drop_restatements(claims)
         claims = _dedupe(claims)
+        claims = _totals_of_listed_attacks(claims)
+        if any(c.type in ("tally", "strike_count") and c.asserted_by is None for c in claims):
+            own = outlet(self.text)     # an unattributed total is the outlet's own
+            for c in claims:
+                if c.type in ("tally", "strike_count") and c.asserted_by is None:
+                    c.asserted_by = own
         for c in claims:
             if c.type == "assessment_stats":
                 checks.assessment_parts(c)
@@ -885,6 +893,54 @@ def _dedupe(claims: list[ClaimRecord]) -> list[ClaimRecord]:
         if _score(c) > _score(twin):
             out[out.index(twin)] = c
     return out
+
+
+_MAX_PARTS = 4
+# The total's own sentence speaks of more than one attack: "in terrorist rocket attacks on Aleppo
+# and Deir Ezzor", "air raids", "across the province", "in Damascus Aleppo and Idleb".
+_SEVERAL_ATTACKS = Folded(r"\b(?:attacks|strikes|airstrikes|raids|bombings|blasts|explosions|barrages|bombardments|"
+                          r"incidents|across|separate|several|various)\b",
+                          needs=("attacks", "strikes", "raids", "bombings", "blasts", "explosions", "barrages",
+                                 "bombardments", "incidents", "across", "separate", "several", "various"))
+_TWO_PLACES = Quick(r"\b(?:in|on|at)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*\s+and\s+[A-Z]")
+
+
+def _adds_up(total: int, later: list[int]) -> bool:
+    """Whether two or three of the next six tolls, or a run of up to four consecutive ones, add up to
+    `total`: a report lists an attack's parts right after its total, and a wider search would find
+    chance sums among a long report's small tolls."""
+    near = later[:6]
+    if any(sum(parts) == total for k in (2, 3) for parts in itertools.combinations(near, k)):
+        return True
+    return any(sum(later[i:i + _MAX_PARTS]) == total for i in range(min(len(later), 8)))
+
+
+def _totals_of_listed_attacks(claims: list[ClaimRecord]) -> list[ClaimRecord]:
+    """A toll that the tolls told after it add up to exactly ("10 civilians killed in rocket attacks
+    on Aleppo and Deir Ezzor" ... "6 civilians" in Aleppo ... "four civilians" in Deir Ezzor) is
+    the report's total over the attacks it then lists: a tally beside those incidents, not an
+    incident of its own.  A monitor counting incidents would otherwise count every death twice.
+    Only an exact sum of two to four later tolls of the same harm counts; a headline that merely
+    rounds or restates one toll is `_dedupe`'s business."""
+    incidents = [c for c in claims if c.type == "incident" and c.count_min is not None
+                 and c.qualifier not in _VAGUE_QUALIFIERS]
+    if len(incidents) < 3:
+        return claims
+    for total in incidents:
+        later = [c.count_min for c in incidents if c.span[0] >= total.span[1] and c.counted == total.counted
+                 and c.count_min < total.count_min]
+        first = _first_sentence(total.quote)
+        if len(later) < 2 or not (_SEVERAL_ATTACKS.search(first) or _TWO_PLACES.search(first)) or not _adds_up(
+                total.count_min, later):
+            continue
+        total.type, total.rule = "tally", "tally.sum_of_listed"
+        who = total.asserted_by
+        total.tally_kind = ("official_acknowledged" if attribution.is_official(who) else
+                            "independent_estimate" if attribution.is_monitor(who) else "other")
+        if total.event_date is not None and total.date_precision == "day":
+            total.period_start, total.as_of = total.event_date, total.event_date_end or total.event_date
+        total.scope = total.scope or total.place_text
+    return claims
 
 
 def _score(c: ClaimRecord) -> tuple:
