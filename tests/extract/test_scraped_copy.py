@@ -45,3 +45,20 @@ def test_a_headline_run_into_the_body_is_the_body_toll():
     text = ("Air raids kill 27 near the capital monitor says AFP Monday 3 Mar 2014 Government air raids on "
             "the rebel-held town of Zabadani killed 27 people on Monday a monitoring group said.")
     assert [c[1] for c in _tolls(text)] == [27]
+
+
+def test_a_war_toll_worded_with_its_start_or_its_years_is_background():
+    for text in ("At least 190000 people have been killed in Libyas long conflict which began in 2011.",
+                 "The civil war which began with street protests has killed more than 210000 people.",
+                 "Some sources say over 120000 people have been killed in over four years of turmoil."):
+        assert _tolls(text) == [], text
+
+
+def test_a_duration_before_the_harm_word_is_not_a_toll():
+    assert _tolls("Rocket fire in the city in the past 72 hours killed 9 people and injured 30.") == [("incident", 9, 30)]
+
+
+def test_a_part_among_the_numbered_dead_is_a_detail_of_that_toll():
+    claims = _tolls("Shelling killed 31 people in the market town on Friday. A medic said that among the 31 "
+                    "killed was a family of seven including four children.")
+    assert [c[1] for c in claims] == [31]

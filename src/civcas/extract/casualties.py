@@ -208,6 +208,8 @@ _POPULATION_WORDS = ("town of", "city of", "village of", "district of", "camp of
                      "community of", "neighbourhood of", "neighborhood of", "area of", "region of", "population of",
                      "home to")
 _FAMILY = re.compile(r"\ban?\s+(?:entire\s+|whole\s+)?family\s+of\s+(?P<n>\w+)\b", re.I)
+# A span of time right after a figure: "attacks in the past 48 hours killed 10 people".
+_DURATION = re.compile(r"\s+(?:hours?|days?|weeks?|months?|years?|minutes?)\b", re.I)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _MONTH_BEFORE = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
                            r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?,?\s+(?:\d{1,2},?\s+)?$")
@@ -458,6 +460,8 @@ def tolls_in(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> list[To
             continue
         if _is_day_of_month(text, a, fig):
             continue        # "on Nov. 26 killed at least 11": a date, not a toll
+        if v in ("killed", "injured", "wounded", "dead") and _DURATION.match(text, fig.end):
+            continue        # "attacks in the past 48 hours killed 10 people": a duration
         if population and _POPULATION_BEFORE.search(text, max(a, m.start() - 60), m.start()):
             continue        # "a town of 35,000 people": a population
         if _DISPLACED_BEFORE.search(text, max(a, m.start() - 40), m.start()):
@@ -533,7 +537,7 @@ def tolls_in(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> list[To
                 if fig is None or text[fig.start - 1:fig.start] in ("$", "£", "€") or any(
                         fig.start < y and x < fig.end for x, y in taken) or any(
                         t.start <= fig.start < t.end for t in out) or _YEAR.fullmatch(text, fig.start, fig.end) \
-                        or _is_day_of_month(text, a, fig):
+                        or _is_day_of_month(text, a, fig) or _DURATION.match(text, fig.end):
                     continue
                 if fighting is None:
                     fighting = bool(_COMBATANTS.search(text, a, b)) and not _CIVILIAN_WORDS.search(text, a, b)

@@ -671,11 +671,14 @@ _DEPRIVATION = Folded(r"\b(?:from|of|through|due\s+to)\s+(?:a\s+|the\s+)?(?:lack
 # "200,000 civilians since 2011", stays).
 _WHOLE_WAR = Folded(r"\b(?:war|conflict|civil\s+war|uprising|crisis|fighting)\s+(?:which\s+|that\s+|has\s+|have\s+|had\s+|so\s+far\s+)*"
                     r"(?:has\s+|have\s+|had\s+)?(?:killed|claimed|cost|left|taken)\b|"
-                    r"\bkilled\s+(?:in|during|since|over)\s+(?:the|its|this)\s+(?:[\w-]+\s+){0,2}?(?:war|conflict|uprising|crisis)\b|"
+                    r"\bkilled\s+(?:in|during|since|over)\s+(?:the|its|this|syria'?s|iraq'?s|yemen'?s)\s+(?:[\w-]+\s+){0,2}?(?:war|conflict|uprising|crisis)\b|"
+                    r"\b(?:war|conflict|uprising)\s+(?:which|that)\s+(?:began|started|erupted|broke\s+out)\b|"
+                    r"\byears\s+of\s+(?:war|conflict|turmoil|fighting|civil\s+war|violence|unrest)\b|"
                     r"\bsince\s+(?:the\s+)?(?:war|conflict|uprising|crisis|fighting|revolution)\s+(?:began|started|erupted|broke)|"
                     r"\bsince\s+(?:the\s+(?:beginning|start|outbreak)\s+of\s+)|"
                     r"\b(?:war|conflict)\s+(?:began|started|erupted|broke\s+out)\s+in\s+\d{4}\b",
-                    needs=("war", "conflict", "uprising", "crisis", "fighting", "since", "revolution"))
+                    needs=("war", "conflict", "uprising", "crisis", "fighting", "since", "revolution", "turmoil",
+                           "violence", "unrest"))
 _ANYONE = frozenset((None, "people", "persons", "deaths", "lives", "unspecified", "others"))
 # Bodies seen in footage or photographs ("a video showed a room filled with more than 90 bodies"):
 # what a camera showed, not anyone's toll.
@@ -714,7 +717,7 @@ def _not_a_civilian_toll(c: ClaimRecord) -> bool:
 _KIN = frozenset(("relatives", "family members", "sons", "daughters", "brothers", "sisters", "siblings"))
 # "Three women were also among the dead", "Among those killed was a 52-year-old man", "the dead
 # included ... five paramedics": a part of the dead told in a sentence of its own.
-_AMONG_THE_DEAD = Folded(r"\bamong\s+(?:the|those)\s+(?:dead|killed|victims|bodies)\b|"
+_AMONG_THE_DEAD = Folded(r"\bamong\s+(?:the|those)\s+(?:\d[\d,]*\s+)?(?:dead|killed|victims|bodies)\b|"
                          r"\b(?:the\s+dead|the\s+victims|those\s+killed)\s+(?:also\s+)?(?:included|include)\b",
                          needs=("among", "includ"))
 # A relative's own loss: "said he had lost nine relatives", "members of his extended family".
