@@ -62,3 +62,15 @@ def test_a_part_among_the_numbered_dead_is_a_detail_of_that_toll():
     claims = _tolls("Shelling killed 31 people in the market town on Friday. A medic said that among the 31 "
                     "killed was a family of seven including four children.")
     assert [c[1] for c in claims] == [31]
+
+
+def test_terrorist_before_an_attack_noun_names_the_attackers_not_the_dead():
+    assert _tolls("A terrorist car bomb attack killed at least 31 and injured 90 others on Monday in the city.") \
+        == [("incident", 31, 90)]
+    assert _tolls("The army said its strikes killed at least 31 in the hills, most of them terrorists.") == []
+
+
+def test_a_figure_that_died_is_a_toll_but_not_inside_a_breakdown():
+    assert [c[1] for c in _tolls("Shells hit the school on Monday. At least six died including two children.")] == [6]
+    assert [c[1] for c in _tolls("Of the 40 dead, 35 were in the shelter and five died in the street, the report said.")
+            if c[1] == 5] == []

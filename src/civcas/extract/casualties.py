@@ -85,6 +85,9 @@ _BARE_SUBJECT = figure_folded(rf"(?<![\w$£€#.\-/])(?P<f>{FIGURE})\s+(?:others
 _BARE_AFTER_VERB = (rf"(?P<v>killed|killing|kills|wounded|wounding|injured|injuring)\s+(?P<f>{FIGURE})"
                     rf"(?=\s*(?:[,.;]|$|and\b|according|on\b|in\b|when\b|after\b|as\b|while\b|others\b|more\b|"
                     rf"including\b|among\b))")
+# "At least eight died including two children": a figure as the subject of "died", no noun.
+_OF_THE_DEAD = re.compile(r"\bof\s+the\s+\d[\d,]*\s+(?:dead|killed|victims|people\s+killed)\b")
+_BARE_DIED = figure_folded(rf"(?<![\w$£€#.\-/])(?P<f>{FIGURE})\s+(?:others\s+|more\s+)?(?P<v>died)\b", needs=("died",))
 # Searched for without its leading \b first: a pattern that starts with plain letters lets `re`
 # skip straight to the next k, w or i.
 _BARE_AFTER_VERB = figure_folded(rf"\b{_BARE_AFTER_VERB}", loose=_BARE_AFTER_VERB, needs=("kill", "wound", "injur"))
@@ -120,8 +123,10 @@ _NONE_RE = Folded(r"\bno\s+(?:other\s+)?(?P<victim>civilians?|people|one|non-?co
                       r"have\s+been)\s+(?:killed|harmed|hurt|injured|wounded)\b")
 _WERE_AMONG = Folded(r"\s+(?:were|was)\s+(?:also\s+)?among\s+(?:the\s+)?$")
 _POSSESSIVE_AND = re.compile(r"^[\s,]*and\s+(?:his|her|their)\s+$", re.I)
-_COMBATANTS = Folded(r"\b(?:militants?|fighters?|soldiers?|terrorists?|jihadists?|troops|rebels?|insurgents?|"
-                         r"gunmen|combatants|servicemen|policemen|guards|members\s+of\s+the)\b")
+# ("terrorist" before an attack noun, "a terrorist car bomb attack killed 44", names the attackers.)
+_COMBATANTS = Folded(r"\b(?:militants?|fighters?|soldiers?|terrorists?(?!\s+(?:attacks?|car|bomb\w*|rockets?|shells?|"
+                     r"mortars?|groups?|organi[sz]ations?|explosions?|blasts?|fire)\b)|jihadists?|troops|rebels?|"
+                     r"insurgents?|gunmen|combatants|servicemen|policemen|guards|members\s+of\s+the)\b")
 _CIVILIAN_WORDS = Folded(r"\b(?:civilians?|non-?combatants?|children|women|residents|villagers|families|people)\b")
 _OF_THEM = re.compile(r"\bof\s+(?:them|whom)\b", re.I)
 # People who speak are sources, not victims: "two aid workers told reporters", "three residents said".
@@ -517,7 +522,7 @@ def tolls_in(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> list[To
     if has_number:
         fighting = None
         other_words = None          # (asked once for the three _BARE_OTHER patterns)
-        for rx in (_TOLL_TO, _BARE_AFTER_VERB, _BARE_SUBJECT, *_BARE_OTHER):
+        for rx in (_TOLL_TO, _BARE_AFTER_VERB, _BARE_SUBJECT, _BARE_DIED, *_BARE_OTHER):
             if rx is _TOLL_TO and not ((any(w in low for w in _TOLL_TO_WORDS) or (" of the " in low and "deaths" in low))
                                        and (not low.isascii() or _toll_to_possible(low))):
                 continue
@@ -526,6 +531,8 @@ def tolls_in(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> list[To
                     other_words = any(w in low for w in _BARE_OTHER_WORDS)
                 if not other_words or (rx is _ELIDED and "attributed" not in low and "blamed" not in low):
                     continue
+            if rx is _BARE_DIED and "of the " in low and _OF_THE_DEAD.search(low):
+                continue        # "Of the 105 dead, 101 were inside and four died next door": a breakdown
             if rx is _BARE_SUBJECT and not ((" were " in low or " was " in low or " been " in low)
                                             and _BARE_SUBJECT_VERB.search(text, a, b)):
                 continue
