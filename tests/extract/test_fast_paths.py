@@ -169,6 +169,7 @@ def _fold_texts():
         "Two women were also among the dead; a farmer had lost six relatives, members of his own extended family.",
         "An earlier version of this story said 40 people had been killed, out of a total of 90 people.",
         "The cell had assessed 11 allegations, found none credible and had 16 still open.",
+        "Shelling killed 6 people in Aleppo observatory head Jamal Haddad said; the monitor's director Sam Lee agreed.",
     ]
     return [v for t in texts for v in (t, t.upper(), t.title(), t.swapcase())]
 

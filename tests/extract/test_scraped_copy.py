@@ -74,3 +74,54 @@ def test_a_figure_that_died_is_a_toll_but_not_inside_a_breakdown():
     assert [c[1] for c in _tolls("Shells hit the school on Monday. At least six died including two children.")] == [6]
     assert [c[1] for c in _tolls("Of the 40 dead, 35 were in the shelter and five died in the street, the report said.")
             if c[1] == 5] == []
+
+
+def test_a_video_title_run_into_the_page_is_another_story():
+    # "<headline> - YouTube" is a linked video's title; the article resumes after it.
+    text = ("Shelling on the old market left residents in shock. Jets strike a town killing 40 people - YouTube "
+            "Rescuers said 9 civilians died when the bakery was hit on Monday.")
+    assert [c[1] for c in _tolls(text)] == [9]
+
+
+def test_a_related_news_list_is_not_read():
+    text = ("Rockets killed 7 civilians in Daraa on Sunday the monitor said. Source Agencies Related News "
+            "Floods in the north | Car bomb kills 22 near the border | Talks resume in Geneva")
+    assert [c[1] for c in _tolls(text)] == [7]
+
+
+def test_a_party_name_ends_where_the_name_ends():
+    def who(text):
+        return [c.asserted_by for c in extract(text) if c.type in ("incident", "tally")]
+    # commas lost: the appositive and the clause after the name are not part of it
+    assert who("According to Beacon Watch a Danish monitoring group there were 910 civilian deaths "
+               "from air raids in 2016.") == ["Beacon Watch"]
+    assert who("According to the Centre for Conflict Studies the long war has caused more than 300000 "
+               "civilian deaths.") == ["Centre for Conflict Studies"]
+    # a sentence opening with "A" has no speaker "A"; the agency at its end speaks
+    assert who("A reported blast on a bus in Homs killed at least four people Reuters reports.") == ["Reuters"]
+
+
+def test_a_monitors_head_speaks_for_the_monitor_and_a_restatement_is_one_claim():
+    text = ("Coalition jets killed at least 14 civilians in Tabqa on Sunday the Syrian Observatory for Human "
+            "Rights said. Warplanes hit a bakery on the edge of town killing at least 14 civilians observatory "
+            "chief Jamal Haddad said.")
+    claims = [c for c in extract(text) if c.type == "incident"]
+    assert [(c.count_min, c.asserted_by) for c in claims] == [(14, "Syrian Observatory for Human Rights (SOHR)")]
+
+
+def test_two_sources_with_the_same_figure_stay_two_claims():
+    text = ("Shelling killed 5 civilians in Jableh on Friday the Syrian Observatory for Human Rights said. "
+            "State news agency SANA said shelling killed 5 civilians in Jableh on Friday.")
+    assert sorted(c.asserted_by for c in extract(text) if c.type == "incident") == [
+        "SANA", "Syrian Observatory for Human Rights (SOHR)"]
+
+
+def test_a_monitor_left_unnamed_is_the_monitor_the_story_names():
+    text = ("Air raids killed 20 civilians since Sunday in two towns of Deir al-Zor province a war monitor said. "
+            "The Syrian Observatory for Human Rights said jets also hit a bridge.")
+    assert [(c.count_min, c.asserted_by) for c in extract(text) if c.type in ("incident", "tally")] == [
+        (20, "Syrian Observatory for Human Rights (SOHR)")]
+    # a rescue service is not "a monitor"
+    text = ("Rockets killed 9 civilians in Idlib on Monday a Britain-based monitor said. The White Helmets "
+            "said rescuers were still digging.")
+    assert [c.asserted_by for c in extract(text) if c.type == "incident"] == ["Britain-based monitor"]

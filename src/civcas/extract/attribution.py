@@ -17,7 +17,7 @@ import sys
 from dataclasses import dataclass, field
 
 from . import parties
-from .folding import Quick, alternation
+from .folding import Folded, Quick, alternation
 
 # Organisations that speak for a belligerent's own military: their counts are admissions.
 OFFICIAL_RE = Quick(
@@ -124,6 +124,7 @@ class Memory:
     seen: list[str] = field(default_factory=list)
     _syncing: bool = False
     said_cache: dict = field(default_factory=dict)
+    heads: dict = field(default_factory=dict)      # a monitor's head, by name -> the monitor
     # The organisations named so far, read lazily by orgs_before(): (position, standard name) of
     # those before _orgs_upto, in order, and the two scans of the document, paused where they stopped.
     _orgs: list = field(default_factory=list)
@@ -261,7 +262,7 @@ def _head_resolve(w: str, memory: Memory, before: int | None) -> str | None:
 
 def _resolve(who: str | None, memory: Memory, before: int | None = None) -> str | None:
     w = clean(who)
-    if not w:
+    if not w or w in ("A", "An"):     # "A reported blast ... killed six, AFP reports": an article, not a name
         return None
     known = parties.canonical(w)
     if known != w:
@@ -290,6 +291,51 @@ def _resolve(who: str | None, memory: Memory, before: int | None = None) -> str 
     if _NOT_SPEAKER.match(w):
         return None
     return w
+
+
+# "According to Airwars a British monitoring group there were 1472 casualties ...", "according to the
+# Syrian Center for Policy Research the six-year conflict has caused ...": scraped copy without commas
+# runs the name into an appositive or the clause that follows.  The name is the capitalised words it
+# starts with ("of", "for", "in", ... between them), when a new phrase starts right after them (an
+# article, "there", a hedge or a figure) and a verb or a digit follows later.
+_NAME_THEN_CLAUSE = Quick(r"^(?:the\s+)?(?P<name>[A-Z][\w.&'’-]*(?:\s+(?:(?:of|for|and|in|on|de|al)\s+(?:the\s+)?)?"
+                          r"[A-Z][\w.&'’-]*)*)\s+(?:the|a|an|there|at|more|over|some|about|nearly|almost|\d)\b"
+                          r"(?=.*?(?:\d|\b(?:is|are|was|were|has|have|had|killed|caused|claimed|left)\b))")
+
+
+def _name_only(who: str) -> str:
+    """The name an "according to" phrase ends on, without the appositive or clause run into it."""
+    if len(who) < 24:
+        return who
+    m = _NAME_THEN_CLAUSE.match(who)
+    return m.group("name") if m else who
+
+
+# "observatory director Rami Abdel Rahman said", "SOHR chief X said": a monitor's head speaks for
+# it, and so does the same person named again later ("Abdel Rahman told AFP").
+_HEAD_BEFORE = Folded(r"\b(?P<org>(?:the\s+)?(?:syrian\s+)?observatory(?:\s+for\s+human\s+rights)?|sohr|monitor|"
+                      r"monitoring\s+group)(?:[’']?s)?\s+(?:head|chief|director|founder)\s+",
+                      needs=("head", "chief", "director", "founder"))
+
+
+def _monitor_of_head(s: str, p: int, who: str, r: str, memory: Memory) -> str:
+    """The monitor `r` speaks for when the text calls the person `r` its head; else `r`."""
+    if " " not in r or parties.lookup(r):
+        return r
+    org = memory.heads.get(r)
+    if org is None:
+        for name, o in memory.heads.items():
+            if name.endswith(" " + r):
+                return o
+        w0 = s.rfind(who, 0, p)
+        m = next((m for m in _HEAD_BEFORE.finditer(s, max(0, w0 - 60), w0) if m.end() == w0), None) if w0 > 0 else None
+        if m is None:       # (the role right before the name)
+            return r
+        org = _resolve(m.group("org"), memory, w0)
+        if not org or not is_monitor(org):
+            return r
+        memory.heads[r] = org
+    return org
 
 
 def _nearest(matches: list[tuple[int, str]], pos: int) -> str | None:
@@ -366,7 +412,7 @@ def _speaker_in(text: str, a: int, b: int, pos: int, memory: Memory) -> str | No
         if acks:
             return acks[-1][1]
     if "ccording" in s:
-        acc = [(m.start(), r) for m in ACCORDING_RE.finditer(s) if (r := _resolve(m.group("who"), memory))]
+        acc = [(m.start(), r) for m in ACCORDING_RE.finditer(s) if (r := _resolve(_name_only(m.group("who")), memory))]
         if acc:
             return _nearest(acc, rel)
     said = []
@@ -378,7 +424,7 @@ def _speaker_in(text: str, a: int, b: int, pos: int, memory: Memory) -> str | No
         if who.lower() in ("it", "they") and said:
             said.append((p, said[-1][1]))      # "X said it had verified ...": it is X
         elif (r := _resolve(who, memory, a + p)):
-            said.append((p, r))
+            said.append((p, _monitor_of_head(s, p, who, r, memory)))
     if said:
         return _nearest(said, rel)
     for rx, needle in ((POSSESSIVE_RE, "s "), (BY_RE, " by ")):
@@ -606,7 +652,8 @@ def remember(text: str, a: int, b: int, memory: Memory) -> None:
     if found is None:
         found = memory.said_cache[key] = said_by(s, with_end=True)
     for p, who, end in found:
-        who = _resolve(who, memory, a + p)
+        r = _resolve(who, memory, a + p)
+        who = r and _monitor_of_head(s, p, who, r, memory)
         if who:
             memory.last_speaker = who
             if "statement" in s[end:end + 40] and OFFICIAL_RE.search(who):

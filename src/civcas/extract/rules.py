@@ -14,12 +14,13 @@ import datetime as dt
 import re
 
 from ..records import ASSESSMENT_FIELDS, ClaimRecord
-from . import attribution, checks, context
+from . import attribution, checks, context, parties
 from .assessment import fields_in
 from .casualties import (_ATTACK, EVENT, PERIOD, Toll, among_the_dead, differences, is_incident, superseded, tolls_in,
                          victims_word)
 from .dates import DateMention, dates_in
 from .folding import Folded, Quick
+from .furniture import without_furniture
 from .numbers import FIGURE, FIGURE_AT, VAGUE, figure_folded, parse_figure
 from .outlet import outlet
 from .ratio import ratios_in
@@ -140,7 +141,7 @@ class _Run:
     def run(self) -> list[ClaimRecord]:
         text = self.text
         last_tolls: list[ClaimRecord] = []
-        sentences = split(text)
+        sentences = without_furniture(text, split(text))
         self.memory.text, self.memory.sentences = text, sentences
         # One cheap pass over the document says which sentences can hold which claims.
         hints = _hints(text, [s.start for s in sentences])
@@ -534,6 +535,7 @@ class _Run:
         claims = _drop_parts_of_a_larger_toll(claims)
         claims = _drop_updated_tolls(claims)
         claims = _drop_restatements(claims)
+        _name_the_monitor(claims, self.text)
         claims = _dedupe(claims)
         claims = _totals_of_listed_attacks(claims)
         if any(c.type in ("tally", "strike_count") and c.asserted_by is None for c in claims):
@@ -866,6 +868,30 @@ def _drop_restatements(claims: list[ClaimRecord]) -> list[ClaimRecord]:
 # The first characters of a document: its headline and lead, which restate the body's toll with
 # the place named loosely.  Scraped copy often runs the headline into the body with no line break.
 _LEAD = 250
+
+
+# "a war monitor said", "the Britain-based monitoring group said": wire copy names the monitor a
+# sentence later or earlier ("The Syrian Observatory for Human Rights said ...").
+_GENERIC_MONITOR = re.compile(r"(?:(?:[A-Z][\w.]*-based|war|independent)\s+)*(?:war\s+)?(?:monitor|monitoring\s+group)",
+                              re.I)
+
+
+def _name_the_monitor(claims: list[ClaimRecord], text: str) -> None:
+    """A claim a monitor described without its name asserts is the monitor the text names last
+    before the claim's end, or else first after it (within 600 characters)."""
+    generic = [c for c in claims if c.asserted_by and c.type in ("incident", "tally")
+               and "onitor" in c.asserted_by and _GENERIC_MONITOR.fullmatch(c.asserted_by)]
+    if not generic:
+        return
+    # (rescuers such as the White Helmets count the dead they recover; they are not "a monitor")
+    named = [(p, name) for p, name in parties.iter_mentions(text)
+             if attribution.is_monitor(name) and "White Helmets" not in name]
+    for c in generic:
+        end = c.span[1]
+        before = [name for p, name in named if p < end]
+        after = [name for p, name in named if end <= p < end + 600]
+        if before or after:
+            c.asserted_by = before[-1] if before else after[0]
 
 
 def _dedupe(claims: list[ClaimRecord]) -> list[ClaimRecord]:
