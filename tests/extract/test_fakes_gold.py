@@ -15,8 +15,9 @@ HERE = Path(__file__).parent
 # fakes (held out, never learned from): 0.543 when annotated (P 0.471, R 0.641; tallies 0 of 12).
 # fakes_dev (60 other articles, a development set): 0.524 when annotated, 0.567 after the rules
 # learned from it (docs/extract.md), 0.602 with the listed-totals and outlet rules.
-# fakes_dev2 (60 more, development): 0.528 when first scored, 0.562 after those two rules.
-MIN_F1 = {"fakes": 0.50, "fakes_dev": 0.57, "fakes_dev2": 0.53}
+# fakes_dev2 (60 more, development): 0.528 when first scored, 0.586 after the seventh pass
+# (fakes 0.603, fakes_dev 0.657 then).
+MIN_F1 = {"fakes": 0.55, "fakes_dev": 0.62, "fakes_dev2": 0.55}
 
 
 def _bench():
