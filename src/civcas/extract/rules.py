@@ -9,8 +9,8 @@ figure from the same ledger said twice is one claim; then the arithmetic checks.
 from __future__ import annotations
 
 import bisect
-import itertools
 import datetime as dt
+import itertools
 import re
 
 from ..records import ASSESSMENT_FIELDS, ClaimRecord
@@ -38,8 +38,6 @@ _INCIDENT_NOUN = Folded(r"(?:strikes|incidents|attacks|raids|events)\b")
 _STRIKES_NOUN = Folded(r"(?:strikes|raids)\b")
 _SCOPE = Quick(r"\bin\s+(?P<scope>(?:Iraq|Syria|Yemen|Libya|Afghanistan|Somalia|Pakistan|Gaza|Mosul|Raqqa)"
                     r"(?:,?\s+(?:and\s+)?(?:Iraq|Syria|Yemen|Libya|Afghanistan|Somalia|Pakistan|Gaza))*)")
-_ACK_VERB = Folded(r"\b(?:acknowledg\w+|admit\w*|conced\w+|conceded|confirm\w*)\b",
-                   needs=("acknowledg", "admit", "conced", "confirm"))
 # Words without which a sentence cannot hold a claim of each kind (a superset of every rule's needs).
 # Found with str.find on the lower-cased text: far cheaper than a regular expression per sentence.
 _HINT_WORDS = {
@@ -483,12 +481,7 @@ class _Run:
         self._period(c, a, b, mentions)
         who = c.asserted_by
         sentence = text[a:b]
-        if attribution.is_official(who) or (_ACK_VERB.search(sentence) and who and attribution.is_official(who)):
-            c.tally_kind = "official_acknowledged"
-        elif attribution.is_monitor(who):
-            c.tally_kind = "independent_estimate"
-        else:
-            c.tally_kind = "other"
+        c.tally_kind = _tally_kind(who)
         m = _SCOPE.search(sentence)
         if m:
             c.scope = m.group("scope")
@@ -538,11 +531,11 @@ class _Run:
         _name_the_monitor(claims, self.text)
         claims = _dedupe(claims)
         claims = _totals_of_listed_attacks(claims)
-        if any(c.type in ("tally", "strike_count") and c.asserted_by is None for c in claims):
+        unattributed = [c for c in claims if c.type in ("tally", "strike_count") and c.asserted_by is None]
+        if unattributed:
             own = outlet(self.text)     # an unattributed total is the outlet's own
-            for c in claims:
-                if c.type in ("tally", "strike_count") and c.asserted_by is None:
-                    c.asserted_by = own
+            for c in unattributed:
+                c.asserted_by = own
         for c in claims:
             if c.type == "assessment_stats":
                 checks.assessment_parts(c)
@@ -934,6 +927,13 @@ _SEVERAL_ATTACKS = Folded(r"\b(?:attacks|strikes|airstrikes|raids|bombings|blast
 _TWO_PLACES = Quick(r"\b(?:in|on|at)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*\s+and\s+[A-Z]")
 
 
+def _tally_kind(who: str | None) -> str:
+    """An official body's count is an acknowledgement, a monitor's an independent estimate."""
+    if attribution.is_official(who):
+        return "official_acknowledged"
+    return "independent_estimate" if attribution.is_monitor(who) else "other"
+
+
 def _adds_up(total: int, later: list[int]) -> bool:
     """Whether two or three of the next six tolls, or a run of up to four consecutive ones, add up to
     `total`: a report lists an attack's parts right after its total, and a wider search would find
@@ -963,9 +963,7 @@ def _totals_of_listed_attacks(claims: list[ClaimRecord]) -> list[ClaimRecord]:
                 total.count_min, later):
             continue
         total.type, total.rule = "tally", "tally.sum_of_listed"
-        who = total.asserted_by
-        total.tally_kind = ("official_acknowledged" if attribution.is_official(who) else
-                            "independent_estimate" if attribution.is_monitor(who) else "other")
+        total.tally_kind = _tally_kind(total.asserted_by)
         if total.event_date is not None and total.date_precision == "day":
             total.period_start, total.as_of = total.event_date, total.event_date_end or total.event_date
         total.scope = total.scope or total.place_text
