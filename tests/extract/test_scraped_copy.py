@@ -125,3 +125,34 @@ def test_a_monitor_left_unnamed_is_the_monitor_the_story_names():
     text = ("Rockets killed 9 civilians in Idlib on Monday a Britain-based monitor said. The White Helmets "
             "said rescuers were still digging.")
     assert [c.asserted_by for c in extract(text) if c.type == "incident"] == ["Britain-based monitor"]
+
+
+def _one(text, published=None):
+    found = [c for c in extract(text, published) if c.type == "incident"]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_a_headline_run_into_the_lead_does_not_lengthen_the_place():
+    c = _one("Jets kill at least nine civilians in Binnish Nine Syrian civilians died on Sunday in raids on the town.")
+    assert c.place_text == "Binnish"
+
+
+def test_a_countrys_possessive_is_the_country_not_the_place():
+    assert _one("Shelling killed six civilians in Syrias northern Aleppo province.").place_text == "northern Aleppo province"
+    c = _one("A rocket fired in Syria's Tartus killed four civilians.")
+    assert c.place_text != "Syria's" and c.country == "SY"
+
+
+def test_weekdays_count_back_from_the_storys_own_dateline():
+    import datetime as dt
+    # collected a fortnight later: "on Tuesday" is the Tuesday before the dateline, 3 May 2016
+    c = _one("4 May 2016 Barrel bombs killed eleven civilians in Anadan on Tuesday the rescuers said.",
+             dt.date(2016, 5, 18))
+    assert c.event_date == dt.date(2016, 5, 3)
+
+
+def test_wire_style_weekday_after_the_harm_word():
+    import datetime as dt
+    c = _one("Eight civilians were killed Friday in air raids on Saraqeb.", dt.date(2016, 2, 14))
+    assert c.event_date == dt.date(2016, 2, 12)

@@ -45,6 +45,10 @@ PLACE_RE = Quick(
     rf"\b(?P<prep>in|near|outside|around|at|on|of|from)\s+(?:the\s+)?(?:(?:city|town|village|district|province|"
     rf"governorate|neighbou?rhood|area|countryside|outskirts|suburb|region)\s+of\s+)?"
     rf"(?P<dir>{_DIR}\s+)?(?P<name>{_NAME}{_UNIT})(?:,\s+(?P<country>" + "|".join(COUNTRIES) + r"))?")
+# What a country's possessive names: "Syria's northwestern province of Idlib", "Syrias Aleppo".
+_AFTER_POSSESSIVE = Quick(
+    rf"\s+(?:(?P<dir>{_DIR})\s+)?(?:(?:city|town|village|district|province|governorate|region)\s+of\s+)?"
+    rf"(?P<name>{_NAME}{_UNIT})")
 # "the west Mosul strike": a place used as a modifier of the event noun.
 MODIFIER_PLACE_RE = Quick(
     rf"\b(?P<dir>{_DIR})\s+(?P<name>{_NAME})\s+(?:air\s?)?(?:strike|raid|bombing|attack)")
@@ -74,6 +78,41 @@ STRIKE_TYPES = [
 ]
 
 
+# Capitalised words that end a place name rather than continue it, where scraped copy runs a
+# headline into the next sentence without a full stop: "in Raqqa Ten Syrian civilians were killed".
+_NAME_ENDS = frozenset(("One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven",
+                        "Twelve", "Dozens", "Scores", "Hundreds", "Thousands", "At", "More", "Over", "Some",
+                        "Syrian", "Iraqi", "Yemeni", "Afghan", "Libyan", "Somali", "Palestinian", "Kurdish",
+                        "Turkish", "Russian", "American", "British", "French", "Saudi", "Israeli", "Iranian",
+                        "The", "A", "An", "This", "That", "He", "She", "It", "They", "We", "In", "On", "Monitor"))
+_ARTICLES = frozenset(("al", "el", "ez", "as", "ad", "ar", "ash", "at", "az", "an"))
+
+
+def _trim_name(name: str) -> str | None:
+    """The place name without what scraped copy runs into it: a country's possessive before it
+    ("Syrias Idlib"), the next sentence's first words after it ("Raqqa Ten Syrian"); None when
+    nothing but an article is left ("an Israeli")."""
+    words = name.split(" ")
+    if len(words) > 1 and _as_country(words[0]) and words[0] not in COUNTRIES:
+        words = words[1:]
+    for i in range(1, len(words)):
+        if words[i] in _NAME_ENDS:
+            words = words[:i]
+            break
+    if len(words) == 1 and words[0].lower() in _ARTICLES:
+        return None
+    return " ".join(words)
+
+
+def _as_country(name: str) -> str | None:
+    """A country named in the possessive, with or without the apostrophe scraped copy drops:
+    "Syria's", "Syrias"."""
+    for end in ("'s", "\u2019s", "s"):
+        if name.endswith(end) and name[:-len(end)] in COUNTRIES:
+            return COUNTRIES[name[:-len(end)]]
+    return COUNTRIES.get(name)
+
+
 def place(text: str, a: int, b: int) -> tuple[str | None, str | None]:
     """(place_text, country code) named in text[a:b]; the first place that is not a country."""
     s = text[a:b]
@@ -83,11 +122,17 @@ def place(text: str, a: int, b: int) -> tuple[str | None, str | None]:
         name = m.group("name")
         return f"{m.group('dir')} {name}", CITY_COUNTRY.get(name) or _country(s)
     for m in PLACE_RE.finditer(s):
-        name = m.group("name")
-        if _NON_PLACE.match(name):
+        name = _trim_name(m.group("name"))
+        if name is None or _NON_PLACE.match(name):
             continue
-        if name in COUNTRIES:
-            country = country or COUNTRIES[name]
+        if _as_country(name):
+            country = country or _as_country(name)
+            after = _AFTER_POSSESSIVE.match(s, m.end("name")) if name not in COUNTRIES else None
+            if after and not _NON_PLACE.match(after.group("name")):
+                # "in Syria's northern Aleppo province": the place is what the country has
+                direction = after.group("dir") + " " if after.group("dir") else ""
+                name = _trim_name(after.group("name")) or after.group("name")
+                return f"{direction}{name}", CITY_COUNTRY.get(name.split(" Province")[0]) or country
             continue
         if m.group("prep") in ("of", "from", "at", "on") and not re.search(
                 r"(?:city|town|village|district|province|governorate|neighbou?rhood|countryside|outskirts)\s+of\s+$",

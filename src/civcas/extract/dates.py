@@ -49,6 +49,9 @@ _PATTERNS = [
     ("weekday", Folded(rf"\b(?:on|last|this\s+past|early|late|(?:early|late|small)\s+hours\s+of|"
                        rf"(?:morning|evening|night)\s+of)\s+{_WEEKDAY_LOW}\b")),
     ("weekday", Folded(rf"\b{_WEEKDAY_LOW}\s+(?:morning|afternoon|evening|night)\b")),
+    # wire style, the weekday right after the harm: "were killed Wednesday in airstrikes"
+    ("weekday", Folded(rf"\b(?:killed|died|wounded|injured|struck|hit|bombed|shelled|targeted|attacked|raided)\s+"
+                       rf"{_WEEKDAY_LOW}\b")),
     ("rel", Folded(r"\b(?P<rel>yesterday|today|last\s+night|last\s+week|last\s+month|last\s+year|this\s+week|"
                    r"this\s+month|earlier\s+this\s+month|earlier\s+this\s+year|this\s+year)\b")),
     ("year", Folded(r"\b(?:in|during|since|of|from)\s+(?P<year>(?:19|20)\d\d)\b(?![-/\d])")),
@@ -223,6 +226,22 @@ def _dateline(line: str, m: re.Match) -> bool:
 
 _DATELINE_LEAD = re.compile(r"([A-Z][\w.'/-]*(?:[ ,][^\n]{0,90}?)?)\s+(?:--|—|–|-)\s")
 _PUBLISHED_WORD = re.compile(r"\b(?:published|posted|updated)(?:\s+on)?$", re.I)
+
+
+_OPENING_LABEL = re.compile(r"\s*(?:(?:date\s+of\s+)?publi(?:shed|cation)(?:\s+on)?|posted(?:\s+on)?|updated)?\s*[:\-]?\s*",
+                            re.I)
+
+
+def opening_dateline(text: str) -> dt.date | None:
+    """The full date a document opens with ("24 November 2016 US-led coalition airstrikes ...",
+    "Published August 27 2016 ..."): scraped copy keeps the story's own dateline at its head even
+    on one line, and "on Wednesday" in the story counts back from it, whatever date the copy was
+    collected or republished on."""
+    at = _OPENING_LABEL.match(text).end()
+    found = dates_in(text, at, min(len(text), at + 40))
+    if found and found[0].span[0] == at and found[0].precision == "day" and found[0].start == found[0].end:
+        return found[0].start
+    return None
 
 
 def find_published(text: str, max_lines: int = 8) -> dt.date | None:

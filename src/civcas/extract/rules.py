@@ -18,7 +18,7 @@ from . import attribution, checks, context, parties
 from .assessment import fields_in
 from .casualties import (_ATTACK, EVENT, PERIOD, Toll, among_the_dead, differences, is_incident, superseded, tolls_in,
                          victims_word)
-from .dates import DateMention, dates_in
+from .dates import DateMention, dates_in, opening_dateline
 from .folding import Folded, Quick
 from .furniture import without_furniture
 from .numbers import FIGURE, FIGURE_AT, VAGUE, figure_folded, parse_figure
@@ -118,7 +118,8 @@ class RulesExtractor:
 class _Run:
     def __init__(self, text: str, published: dt.date | None):
         self.text = text
-        self.published = published
+        # relative dates ("on Wednesday") count back from the story's own dateline where it opens with one
+        self.published = opening_dateline(text) or published
         self.memory = attribution.Memory()
         self.claims: list[ClaimRecord] = []
         self.block: ClaimRecord | None = None      # the assessment claim being built
@@ -464,6 +465,10 @@ class _Run:
     def _incident_details(self, c: ClaimRecord, a: int, b: int, mentions: list[DateMention]) -> None:
         text = self.text
         usable = [d for d in mentions if not _SINCE.search(text[max(a, d.span[0] - 30):d.span[0]])]
+        if len(usable) > 1 and usable[0].span[0] == len(text) - len(text.lstrip()):
+            # the date that opens the document is its dateline, when the sentence gives the day of
+            # the event too ("24 November 2016 ... were killed Wednesday")
+            usable = usable[1:]
         if usable:
             best = min(usable, key=lambda d: ("day", "week", "month", "year").index(d.precision))
             c.event_date, c.event_date_end, c.date_precision = best.start, best.end, best.precision
