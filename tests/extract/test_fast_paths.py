@@ -165,6 +165,7 @@ def _fold_texts():
         "It carried 40 reports over. Credible reports stood at 7. The cell completed the assessment of 12 reports.",
         "It re-opened 3 reports and reopened 2 more.",
         "Nine civilians were killed Wednesday in raids; two were wounded sunday, another struck Mondays.",
+        "It was not clear how many of the 26 dead were civilians; it is unclear how many. Not known how.",
         "About 700 people died, most of them fighters; its count does not distinguish between the two sides.",
         "It said 240 people died, without specifying how many were civilians, and 60 died from lack of insulin.",
         "Two women were also among the dead; a farmer had lost six relatives, members of his own extended family.",

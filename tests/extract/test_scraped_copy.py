@@ -156,3 +156,60 @@ def test_wire_style_weekday_after_the_harm_word():
     import datetime as dt
     c = _one("Eight civilians were killed Friday in air raids on Saraqeb.", dt.date(2016, 2, 14))
     assert c.event_date == dt.date(2016, 2, 12)
+
+
+def test_a_headline_total_whose_breakdown_names_civilians_elsewhere_is_not_a_civilian_toll():
+    text = ("Raids kill 30 in Tabqa Jets struck the town on Monday killing at least 30 people. "
+            "At least 30 people including 21 civilians died in the raids on Tabqa the monitor said.")
+    assert [c[1] for c in _tolls(text)] == [21]
+
+
+def test_police_among_the_dead_make_a_total_of_people_no_civilian_toll():
+    assert _tolls("A car bomb outside the courthouse killed 12 people including four policemen.") == []
+    text = "Twelve people died in a blast in the old city. The 12 people killed included four policemen."
+    assert _tolls(text) == []
+
+
+def test_a_total_whose_civilian_share_is_left_open_is_not_a_civilian_toll():
+    text = ("Shelling of the town killed at least 26 people including two nurses the monitor said. "
+            "It was not yet clear how many of the others were civilians.")
+    assert [c[1] for c in _tolls(text)] == [2]
+    text = ("The toll from raids on the village rose to 18 people the monitor's director said. "
+            "He said seven of those killed were civilians.")
+    assert [c[1] for c in _tolls(text)] == [7]
+
+
+def test_a_total_all_of_whom_were_civilians_stays():
+    assert [c[1] for c in _tolls("The drone strike killed 17 people, all of them civilians, elders said.")] == [17]
+    assert [c[1] for c in _tolls("A strike on the mosque killed up to 9 people. Witnesses said all of the dead "
+                                 "were civilians.")] == [9]
+
+
+def test_dead_on_both_sides_is_no_civilian_toll():
+    assert _tolls("Clashes on the front line left 40 dead on both sides the monitor said.") == []
+
+
+def test_war_totals_however_worded_are_background():
+    for text in ("More than 250000 people have been killed since Syrias war started in 2011.",
+                 "The war has since killed more than 300000 people.",
+                 "The five-year conflict has caused more than 400000 deaths.",
+                 "The civil war now in its sixth year has killed at least 350000 people.",
+                 "Over 200000 people have died in Syria since the countrys conflict began in 2011."):
+        assert _tolls(text) == [], text
+
+
+def test_a_war_that_would_have_killed_civilians_is_an_estimate_not_background():
+    assert [c[1] for c in _tolls("The reporters estimated that the air war would have killed more than "
+                                 "8,000 civilians by then.")] == [8000]
+
+
+def test_civilian_deaths_count_civilians():
+    claims = [c for c in extract("The monitor has documented at least 1,300 civilian deaths since 2015.")
+              if c.type == "tally"]
+    assert [(c.count_min, c.victims) for c in claims] == [(1300, "civilians")]
+
+
+def test_killed_and_injured_together_is_one_figure_for_both():
+    claims = [c for c in extract("14 Killed and Injured in Rocket Attack on Aleppo Neighbourhood.")
+              if c.type in ("incident", "tally")]
+    assert [c.counted for c in claims] == ["killed or injured"]

@@ -189,6 +189,9 @@ _AND_OTHERS_AFTER = re.compile(r"\s+and\s+(?:(?:security|military|police|army|go
 _SPACES = re.compile(r"\s+")
 _CLAUSE_END = re.compile(r"[;]|,\s+(?:but|while|whereas|and\s+(?:the|a|an))\b|\.\s")
 _OR = re.compile(r"\b(?:or|and/or)\b")
+_CIVILIAN_BEFORE = re.compile(r"\b(?:civilian|non-?combatant)\s+$", re.I)
+_JOINT = re.compile(r"\s*(?:and|&)\s*")
+_JOINT_INJURY = re.compile(r"\s*(?:and|&)\s*(?:injured|wounded)\b", re.I)
 # A figure whose own participle follows it at once: headlines and captions that pair two figures
 # without a comma ("Eight killed 58 others injured in rocket attacks", "A child killed 7 people
 # injured"), as scraped or punctuation-stripped copy often does.  The harm verb before such a figure
@@ -387,6 +390,8 @@ def _harm(text: str, a: int, b: int, t_start: int, t_end: int, victim: str) -> s
     v = victim.lower()
     if "casualt" in v:
         return "casualties"
+    if v in ("dead", "killed") and _JOINT_INJURY.match(text, t_end, b):
+        return "killed or injured"      # "19 Killed and Injured in ...": one figure for both harms
     if v in ("deaths", "fatalities", "lives", "dead", "killed", "bodies") or v.endswith(("deaths", "fatalities", "lives")):
         return "killed"
     if v in ("injured", "wounded"):
@@ -419,6 +424,8 @@ def _harm(text: str, a: int, b: int, t_start: int, t_end: int, victim: str) -> s
     if d_after and i_after and _OR.search(after[min(d_after.start(), i_after.start()):
                                                                    max(d_after.start(), i_after.start())]):
         return "killed or injured"
+    if d_after and i_after and _JOINT.fullmatch(after, d_after.end(), i_after.start()):
+        return "killed or injured"      # "19 Killed and Injured in ...": one figure for both harms
     hits = [(m.start(), kind) for kind, m in (("killed", d_after), ("injured", i_after)) if m]
     if not hits and CASUALTY_WORD.search(after):
         return "casualties"
@@ -455,6 +462,9 @@ def tolls_in(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> list[To
             continue
         victim = m.group("victim")
         v = victim.lower()
+        if v in ("deaths", "fatalities", "casualties", "victims", "dead") and _CIVILIAN_BEFORE.search(
+                text, max(m.start(), m.start("victim") - 16), m.start("victim")):
+            victim = "civilian " + victim       # "1,000 civilian deaths": civilians, whatever the noun
         raw = text[m.start():m.end()]
         if v in ("others", "relatives", "killed", "injured", "wounded", "dead") and not _HAS_NUMBER.search(raw):
             continue

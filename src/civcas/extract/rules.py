@@ -530,6 +530,7 @@ class _Run:
         claims = _drop_headlines(claims, self.headlines)
         claims = _drop_vague(claims)
         claims = [c for c in claims if not _not_a_civilian_toll(c)]
+        claims = _drop_mixed_people_totals(claims, self.text)
         claims = _drop_parts_of_a_larger_toll(claims)
         claims = _drop_updated_tolls(claims)
         claims = _drop_restatements(claims)
@@ -650,13 +651,13 @@ _CIVILIAN_VICTIMS = frozenset(("civilians", "non-combatants", "children", "women
 _WITH_FIGHTERS = Folded(
     r"\b(?:(?:including|includes|included|among\s+them|most\s+of\s+them|many\s+of\s+them|mostly)\s+"
     r"(?:(?:(?!famil|relativ|wives|of\b)\w+\s+){0,4}?)(?:fighters|combatants|militants|soldiers|gunmen|insurgents|members\s+of\s+armed\s+groups)|"
-    r"(?:not|n't)\s+(?:distinguish|differentiate)\s+between|"
+    r"(?:not|n't)\s+(?:distinguish|differentiate)\s+between|(?:on|from)\s+both\s+sides|"
     r"without\s+(?:specifying|saying|stating|distinguishing)\s+(?:how\s+many|whether|between)|"
     r"without\s+(?:giving|providing|offering|publishing|releasing)\s+(?:a\s+|any\s+)?breakdown|"
     r"whose\s+status\s+(?:\w+\s+){0,2}?(?:(?:could|can)\s+not|couldn't|cannot|was\s+not|is\s+not|remains?|"
     r"remained|was|is)\s+(?:be\s+)?(?:determined?|unknown|unclear|established|confirmed|verified))\b",
     needs=("fighters", "combatants", "militants", "soldiers", "gunmen", "insurgents", "armed", "distinguish",
-           "differentiate", "without", "status"))
+           "differentiate", "without", "status", "both sides"))
 # Deaths from deprivation rather than violence ("deaths from lack of medicines", "through hunger and
 # disease", "died of cold" in a camp): counted by health workers, but not casualties of an attack.
 _DEPRIVATION = Folded(r"\b(?:from|of|through|due\s+to)\s+(?:a\s+|the\s+)?(?:lack\s+of|shortages?\s+of|hunger|starvation|"
@@ -674,7 +675,12 @@ _WHOLE_WAR = Folded(r"\b(?:war|conflict|civil\s+war|uprising|crisis|fighting)\s+
                     r"\bkilled\s+(?:in|during|since|over)\s+(?:the|its|this|syria'?s|iraq'?s|yemen'?s)\s+(?:[\w-]+\s+){0,2}?(?:war|conflict|uprising|crisis)\b|"
                     r"\b(?:war|conflict|uprising)\s+(?:which|that)\s+(?:began|started|erupted|broke\s+out)\b|"
                     r"\byears\s+of\s+(?:war|conflict|turmoil|fighting|civil\s+war|violence|unrest)\b|"
-                    r"\bsince\s+(?:the\s+)?(?:war|conflict|uprising|crisis|fighting|revolution)\s+(?:began|started|erupted|broke)|"
+                    r"\bsince\s+(?:the\s+|its\s+|(?:the\s+)?(?:syria|iraq|yemen|country|countrys)'?s?\s+)?(?:[\w-]+\s+)?"
+                    r"(?:war|conflict|uprising|crisis|fighting|revolution)\s+(?:began|started|erupted|broke)|"
+                    # "the war has since killed", "civil war now in its seventh year has killed", "the
+                    # six-year conflict has caused more than 470000 deaths"
+                    r"\b(?:war|conflict|uprising)\b[^.;]{0,60}?(?<!would\s)(?<!could\s)(?<!might\s)(?<!may\s)\b(?:has|have|had)\s+(?:since\s+|now\s+|so\s+far\s+|already\s+)?"
+                    r"(?:killed|claimed|cost|left|caused|taken)\b|"
                     r"\bsince\s+(?:the\s+(?:beginning|start|outbreak)\s+of\s+)|"
                     r"\b(?:war|conflict)\s+(?:began|started|erupted|broke\s+out)\s+in\s+\d{4}\b",
                     needs=("war", "conflict", "uprising", "crisis", "fighting", "since", "revolution", "turmoil",
@@ -712,6 +718,66 @@ def _not_a_civilian_toll(c: ClaimRecord) -> bool:
     if _FOOTAGE.search(first):
         return True
     return _DEPRIVATION.search(quote) is not None
+
+
+# What a report says of the people it counted when their total is not a civilian toll: a part of
+# them named as civilians, police or fighters ("30 people including 24 civilians", "15 people died
+# including five policemen"), or the share of civilians left open ("It was not immediately clear
+# how many of the rest were civilians", "10 of those killed were believed to be civilians").
+_MIXED_PART = Folded(
+    r"(?<!all\s)(?<!both\s)\b(?:including|included|includes|among\s+them|of\s+whom|of\s+them)\s+(?:at\s+least\s+|some\s+|about\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:civilians?|non-?combatants|policem[ae]n|police(?:\s+officers)?|security\s+(?:forces|personnel|men)|"
+    r"fighters|soldiers|militants|rebels|combatants|troops|servicemen|jihadists|gunmen|members\s+of\s+(?:the\s+)?"
+    r"(?:security|armed|army|regime|government|police))\b",
+    needs=("civilian", "combatant", "police", "security", "fighters", "soldiers", "militants", "rebels", "troops",
+           "servicemen", "jihadists", "gunmen", "members"))
+_PEOPLE_FIGURE = figure_folded(rf"(?P<f>{FIGURE})\s+(?:[a-z-]+\s+)?(?:people|persons|dead|were\s+killed|killed|died)\b")
+_SHARE_OPEN = Folded(
+    r"\b(?:not|n't)\s+(?:\w+\s+){0,3}?(?:clear|known|confirmed|possible|able|established|determined)\b[^.;]{0,60}?"
+    r"\bhow\s+many\b|\bunclear\s+how\s+many\b", needs=("how many",))
+# ("10 of those killed were civilians" is a claim of its own: looked for after the total's sentence only)
+_SHARE_GIVEN = Folded(
+    r"(?<!all\s)\bof\s+(?:those|the\s+people|the\s+dead)\s+(?:killed\s+)?(?:were|was)\s+(?:\w+\s+){0,3}?"
+    r"(?:civilians|fighters|rebels|soldiers|militants|combatants|volunteers)\b",
+    needs=("of those", "of the people", "of the dead"))
+_SHARE_WINDOW = 400
+
+
+def _mixed_totals(text: str) -> set[int]:
+    """The totals of people the report breaks down into civilians, police or fighters anywhere."""
+    found = set()
+    for m in _MIXED_PART.finditer(text):
+        start = max(text.rfind(".", 0, m.start()) + 1, m.start() - 100)
+        figures = list(_PEOPLE_FIGURE.finditer(text, start, m.start()))
+        fm = FIGURE_AT.match(text, figures[-1].start("f")) if figures else None
+        fig = parse_figure(fm) if fm else None
+        if fig is not None and fig.count_min:
+            found.add(fig.count_min)
+    return found
+
+
+def _drop_mixed_people_totals(claims: list[ClaimRecord], text: str) -> list[ClaimRecord]:
+    """A toll of "people" is no civilian toll when the report says, in another sentence, who was
+    among them (the same total "including 24 civilians", "including five policemen") or that the
+    civilian share is open ("10 of those killed were believed to be civilians", "it was not clear
+    how many were civilians").  The same sentence is `_not_a_civilian_toll`'s; a headline or lead
+    restating the total is caught here."""
+    people = [c for c in claims if c.type in ("incident", "tally") and c.victims in _ANYONE | {"unspecified"}
+              and c.count_min and c.qualifier not in _VAGUE_QUALIFIERS]
+    if not people:
+        return claims
+    mixed = _mixed_totals(text) if "includ" in text or " of whom" in text or " among them" in text \
+        or " of them" in text else set()
+    for c in people:
+        # (the claim's sentence and the next one: a later sentence may be about another attack)
+        end = min(len(text), c.span[1] + _SHARE_WINDOW)
+        nxt = _SENTENCE_END.search(text, c.span[1] + 1, end)
+        end = nxt.end() if nxt else end
+        if c.count_min in mixed or _SHARE_OPEN.search(text, c.span[0], end) or _SHARE_GIVEN.search(
+                text, c.span[1], end):
+            mixed.add(c.count_min)      # (and the headline restating it)
+    drop = {id(c) for c in people if c.count_min in mixed}
+    return [c for c in claims if id(c) not in drop] if drop else claims
 
 
 _KIN = frozenset(("relatives", "family members", "sons", "daughters", "brothers", "sisters", "siblings"))
