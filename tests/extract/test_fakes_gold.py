@@ -17,7 +17,7 @@ HERE = Path(__file__).parent
 # learned from it (docs/extract.md), 0.602 with the listed-totals and outlet rules.
 # fakes_dev2 (60 more, development): 0.528 when first scored, 0.586 after the seventh pass
 # (fakes 0.603, fakes_dev 0.657 then).
-MIN_F1 = {"fakes": 0.55, "fakes_dev": 0.62, "fakes_dev2": 0.55}
+MIN_F1 = {"fakes": 0.58, "fakes_dev": 0.64, "fakes_dev2": 0.59, "fakes_dev3": 0.65}
 
 
 def _bench():

@@ -213,3 +213,22 @@ def test_killed_and_injured_together_is_one_figure_for_both():
     claims = [c for c in extract("14 Killed and Injured in Rocket Attack on Aleppo Neighbourhood.")
               if c.type in ("incident", "tally")]
     assert [c.counted for c in claims] == ["killed or injured"]
+
+
+def _tallies(text):
+    return [(c.count_min, c.asserted_by) for c in extract(text) if c.type == "tally"]
+
+
+def test_an_unattributed_total_is_the_monitors_the_sentence_before_quotes():
+    text = ("Shelling hit the market in Saraqeb on Sunday. According to the Syrian Observatory for Human Rights "
+            "the province has been pounded for a week. Since Monday the bombing has killed 52 civilians in the "
+            "province.")
+    assert _tallies(text) == [(52, "Syrian Observatory for Human Rights (SOHR)")]
+
+
+def test_a_total_whose_own_sentence_names_an_organisation_is_not_carried_over():
+    text = ("The Syrian Observatory for Human Rights has counted the dead since 2011. The government, for its "
+            "part, released a single figure in 2016 covering all its operations: between 64 and 116 civilians "
+            "killed since 2009.")
+    assert [n for n, _ in _tallies(text)] == [64]
+    assert all(who != "Syrian Observatory for Human Rights (SOHR)" for _, who in _tallies(text))

@@ -541,7 +541,7 @@ class _Run:
         if unattributed:
             own = outlet(self.text)     # an unattributed total is the outlet's own
             for c in unattributed:
-                c.asserted_by = own
+                c.asserted_by = _monitor_just_before(self.text, c) or own
         for c in claims:
             if c.type == "assessment_stats":
                 checks.assessment_parts(c)
@@ -996,6 +996,31 @@ _SEVERAL_ATTACKS = Folded(r"\b(?:attacks|strikes|airstrikes|raids|bombings|blast
                           needs=("attacks", "strikes", "raids", "bombings", "blasts", "explosions", "barrages",
                                  "bombardments", "incidents", "across", "separate", "several", "various"))
 _TWO_PLACES = Quick(r"\b(?:in|on|at)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*\s+and\s+[A-Z]")
+
+
+_OWN_SOURCE = Folded(r"\b(?:released|published|said|says|reported|reports|estimated|estimates|put|puts|counted|"
+                     r"documented|recorded|acknowledged|admitted|announced|told|according)\b")
+
+
+def _monitor_just_before(text: str, c: ClaimRecord) -> str | None:
+    """The monitor the sentence before names as its source, which wire copy goes on quoting
+    without naming again: "According to the Syrian Observatory heavy bombardment has battered the
+    province in recent days.  Since Thursday bombing has killed 44 civilians".  A claim whose own
+    sentence names an organisation is that organisation's business (its speaker rules left it
+    unattributed), unless that organisation is a monitor."""
+    start = c.span[0]
+    a = max(0, start - 350)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, a, max(a, start - 1))]
+    prev = ends[-1] if ends else a
+    first = _first_sentence(c.quote)
+    own = [name for _, name in parties.iter_mentions(text, start, start + len(first))]
+    if not own and _OWN_SOURCE.search(first):
+        return None     # "The government, for its part, released a figure": a source the rules did not name
+    if own:
+        return own[-1] if attribution.is_monitor(own[-1]) and "White Helmets" not in own[-1] else None
+    named = [name for _, name in parties.iter_mentions(text, prev, start) if attribution.is_monitor(name)
+             and "White Helmets" not in name]
+    return named[-1] if named else None
 
 
 def _tally_kind(who: str | None) -> str:
