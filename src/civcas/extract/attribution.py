@@ -69,7 +69,7 @@ _NP = rf"(?:{_CAPWORD}(?:\s+(?:of|for|on|and|de|al|the|{_CAPWORD}))*\s+)?{_CAPWO
 _NP_OR_GENERIC = rf"(?:(?:[Tt]he\s+)?(?:{_KNOWN.pattern}|{_NP})|{GENERIC.pattern})"
 
 _VERB_RE = Quick(rf"\b{_VERBS}\b")
-ACCORDING_RE = Quick(r"\b[Aa]ccording\s+to\s+(?P<who>(?:(?:\b[A-Z]\.)+|[^,.;:\"“”])+?)(?=\s*(?:[,.;:\"“”)]|$|\s+(?:on|in|which|who|that|published)\b))")
+ACCORDING_RE = Quick(r"\b[Aa]ccording\s+to\s+(?P<who>(?:(?:\b[A-Z]\.)+|[^,.;:\"“”])+?)(?=\s*(?:[,.;:\"“”)]|$|\s+(?:on|in|which|who|that|published|with|due|amid|citing|as\s+well\s+as)\b))")
 _ACK_WORD = Quick(rf"\b{_ACK}\b")
 ACK_RE = re.compile(rf"(?P<who>{_NP_OR_GENERIC})(?:,\s+[^,]{{3,80}},)?\s+(?:(?:has|have|had|only|now|also|"
                     rf"Thursday|Friday|Monday|Tuesday|Wednesday|Saturday|Sunday|so far|to date)\s+){{0,3}}{_ACK}\b")
@@ -98,12 +98,18 @@ _SPACES = re.compile(r"\s+")
 _ABBR_END = re.compile(r"(?:^|[\s.])[A-Z]\.$")
 _TARGETED = re.compile(r"(?:against|fighting|targeting|on|from)\s+(?:the\s+)?$")
 
-_REPORT_FROM = re.compile(r"^(?:an?|the)\s+(?:new\s+|recent\s+|latest\s+)?(?:report|statement|study|count|tally|"
-                          r"investigation|analysis)\s+(?:from|by|of)\s+", re.I)
+# "a new report from X", "a February report by X", "figures compiled by X", "a new toll from X": X.
+_REPORT_FROM = re.compile(r"^(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,2}?(?:report|statement|study|count|tally|toll|"
+                          r"investigation|analysis|information|figures|data)\s+(?:(?:provided|compiled|published|"
+                          r"released|issued|gathered|collected)\s+)?(?:from|by|of)\s+", re.I)
 _TRAILING_DATA = re.compile(r"\s+(?:estimates?|figures|data|tally|count|numbers|statistics|statements?|records)$", re.I)
 _POSSESSIVE_DOC = re.compile(r"[’']s\s+(?:\w+\s+)?(?:analysis|report|data|figures|count|estimates?|statement|"
                              r"investigation|tally|database|research)$", re.I)
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_DATA_ONLY = re.compile(r"^(?:(?:[Tt]he|[Aa]n?)\s+)?(?:(?:[Pp]reliminary|[Ii]nitial|[Ff]irst|[Ee]arly|[Uu]nconfirmed|"
+                        r"[Ll]ocal|[Mm]edia|[Ll]atest|[Nn]ew)\s+)?(?:[a-z][\w-]*\s+){0,3}(?:data|figures|information|reports|estimates|statistics|numbers|records|"
+                        r"toll|death toll)$")
+_LONE_ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:al|ial|ian|ese|ic|ary)$")
 _POSSESSIVE_END = re.compile(r"[’']s$")
 
 @dataclass
@@ -261,6 +267,8 @@ def _head_resolve(w: str, memory: Memory, before: int | None) -> str | None:
 
 
 def _resolve(who: str | None, memory: Memory, before: int | None = None) -> str | None:
+    if who and _DATA_ONLY.match(who.strip()):
+        return None         # (before clean() cuts "preliminary data" to "preliminary")
     w = clean(who)
     if not w or w in ("A", "An"):     # "A reported blast ... killed six, AFP reports": an article, not a name
         return None
@@ -285,8 +293,13 @@ def _resolve(who: str | None, memory: Memory, before: int | None = None) -> str 
         # "its most recent monthly report": the organisation last named
         memory.sync()
         return parties.canonical(_named_before(memory, None, before) or memory.last_org or memory.last_speaker)
-    if w.lower() in _DATA_NOUNS:
-        # "according to figures published by X": the figures are nobody; X is read by BY_RE
+    if w.lower() in _DATA_NOUNS or _DATA_ONLY.match(w):
+        # "according to figures published by X": the figures are nobody; X is read by BY_RE.
+        # "according to preliminary data", "local reports": nobody either.
+        return None
+    if _LONE_ADJECTIVE.match(w) and not parties.lookup(w):
+        # "Initial reports of six killed", "Syrian warplanes ... carried out strikes, ... said": an
+        # adjective left of a reporting word describes it, it does not say anything.
         return None
     if _NOT_SPEAKER.match(w):
         return None
@@ -303,10 +316,35 @@ _NAME_THEN_CLAUSE = Quick(r"^(?:the\s+)?(?P<name>[A-Z][\w.&'’-]*(?:\s+(?:(?:of
                           r"(?=.*?(?:\d|\b(?:is|are|was|were|has|have|had|killed|caused|claimed|left)\b))")
 
 
+# "according to preliminary data five people were killed", "according to the observatory the
+# airstrikes ... killed three": without the comma, the clause the source introduces runs on from it.
+# The clause is known by its verb; it starts at its subject, the first word before that verb that
+# opens a noun phrase (an article, a figure, a pronoun) and does not follow a preposition.
+_CLAUSE_VERB = Quick(r"\b(?:were|was|is|are|has|have|had|killed|died|hit|left|claimed|caused|struck|executed|"
+                     r"attacked|targeted|fired|bore|include[sd]?)\b")
+_CLAUSE_START = re.compile(r"^(?:the|a|an|\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|"
+                           r"hundreds|thousands|scores|some|more|over|nearly|almost|about|around|those|they|it|"
+                           r"there|at)$", re.I)
+_PREPOSITIONS = {"by", "of", "from", "for", "at", "in", "to", "with", "on", "near"}
+
+
+def _source_before_clause(who: str) -> str:
+    verb = _CLAUSE_VERB.search(who)
+    if not verb:
+        return who
+    toks = who[:verb.start()].split()
+    for i in range(1, len(toks)):
+        if _CLAUSE_START.match(toks[i]) and toks[i - 1].lower() not in _PREPOSITIONS and \
+                (toks[i].lower() != "at" or toks[i + 1:i + 2] == ["least"]):
+            return " ".join(toks[:i])
+    return " ".join(toks) or who
+
+
 def _name_only(who: str) -> str:
     """The name an "according to" phrase ends on, without the appositive or clause run into it."""
     if len(who) < 24:
         return who
+    who = _source_before_clause(who)
     m = _NAME_THEN_CLAUSE.match(who)
     return m.group("name") if m else who
 
@@ -501,8 +539,24 @@ def _skip_adverbs(toks: list[str]) -> None:
             break
 
 
+# Words that end a speaker's name read leftwards: a day or month ("on Monday state media said") and,
+# at its left edge, a sentence opener or page word ("In ...", "Tags ...", "Related ...").
+_DATE_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+               "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december"}
+_OPENERS = {"in", "on", "meanwhile", "tags", "related", "late", "earlier", "but", "and", "however", "also",
+            "later", "separately"}
+
+
 def _np_before(toks: list[str]) -> list[str]:
     """The noun phrase that ends the token list (consumed from it), as words in reverse order."""
+    words = _np_words_before(toks)
+    while words and words[-1][:1].isupper() and words[-1].lower() in _OPENERS:
+        toks.append(words.pop())
+    return words
+
+
+def _np_words_before(toks: list[str]) -> list[str]:
     last = toks[-1].strip(_EDGE)
     if not last or last != toks[-1] and toks[-1][-1] in _EDGE and toks[-1][-1] not in ")":
         return []
@@ -518,6 +572,8 @@ def _np_before(toks: list[str]) -> list[str]:
         lower = 0
         while toks and toks[-1][-1] not in ",.;:\"”" and len(words) < 8:
             t = toks[-1]
+            if t.lower() in _DATE_WORDS:
+                break
             if t[:1].isupper() or t.lower() == "the":
                 pass
             elif t.lower() in _CONNECTORS and words[-1][:1].isupper() and len(toks) > 1 and toks[-2][:1].isupper():
@@ -536,7 +592,7 @@ def _np_before(toks: list[str]) -> list[str]:
             bare = t.strip(_EDGE)
             if words and words[-1].lower() == "the":
                 break
-            if (t != bare or t[-1] in ",.;:") and words:
+            if (t != bare or t[-1] in ",.;:") and words or bare.lower() in _DATE_WORDS:
                 break
             if bare[:1].isupper() or (words and bare.lower() in _CONNECTORS):
                 words.append(bare)
