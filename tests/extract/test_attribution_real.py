@@ -44,3 +44,26 @@ def test_a_day_before_the_speaker_is_not_part_of_it():
 
 def test_an_opener_before_the_speaker_is_not_part_of_it():
     assert _speakers("Meanwhile Human Rights Watch said the raid killed 20 civilians.") == ["Human Rights Watch (HRW)"]
+
+
+def test_a_possessive_without_its_apostrophe_is_a_possessive():
+    assert _speakers("Russias defence ministry said 6 civilians died in the raid.") == ["Russian Defence Ministry"]
+    assert _speakers("Amnesty said 12 people died. The bodys spokesman said 3 more civilians died "
+                     "later.") == ["Amnesty International"] * 2
+
+
+def test_the_end_of_the_clause_before_is_not_part_of_the_speaker():
+    assert _speakers("Mortar fire killed three pupils as they left class activists said.") == ["activists"]
+    assert _speakers("Among the dead were 4 children and three men SANA news agency reported.") == \
+        ["SANA news agency"]
+    assert _speakers("The shelling killed eight people and wounded several others residents said.") == ["residents"]
+
+
+def test_the_country_before_an_outlet_is_the_place_not_the_speaker():
+    assert _speakers("A car bomb killed 15 people in a market in eastern Syria Al Mayadeen TV reported.") == \
+        ["Al Mayadeen TV"]
+
+
+def test_a_hyphenated_modifier_stays_with_its_speaker():
+    assert _speakers("The raid killed 7 civilians the Raqqa-based anti-ISIS activist network said.") == \
+        ["Raqqa-based anti-ISIS activist network"]

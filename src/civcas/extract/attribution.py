@@ -46,7 +46,7 @@ GENERIC = Quick(
     r"officials?|residents?|witnesses|activists|sources|medics|rescuers|doctors|locals|villagers|journalists|"
     r"investigators|spokes(?:man|woman|person)|police|authorities|survivors|relatives)\b")
 
-_PRONOUN_ORG = re.compile(r"^(?:the\s+)?(?:group|monitor|watchdog|organi[sz]ation|observatory|it|they)$", re.I)
+_PRONOUN_ORG = re.compile(r"^(?:the\s+)?(?:group|monitor|watchdog|organi[sz]ation|observatory|body|it|they)$", re.I)
 _OWN_DOC = re.compile(r"^(?:its|their)\s+(?:[\w-]+\s+){0,3}(?:report|update|statement|release|study|"
                       r"investigation|analysis|review|assessment|figures|count|tally|data|estimate)s?$", re.I)
 _DATA_NOUNS = frozenset(("figures", "data", "statistics", "numbers", "official figures", "official data", "records"))
@@ -556,6 +556,66 @@ def _np_before(toks: list[str]) -> list[str]:
     return words
 
 
+# Lowercase words that may stand before a name in a speaker ("the state SANA news agency", "the
+# rebel Syrian National Coalition"); any other lowercase word there ends the speaker ("two women SANA
+# news agency said": the women are the end of the clause before).
+_NAME_MODIFIERS = {"state", "official", "rebel", "opposition", "regime", "government", "independent", "local",
+                   "the", "run", "pro-government", "anti-government", "opposing", "media", "news", "rights"}
+# Words that show the speaker has run into the clause before it: a verb, a pronoun, a count, a plural.
+_CLAUSE_WORDS = {"left", "hit", "fled", "struck", "they", "we", "he", "she", "one", "several", "others", "such",
+                 "many", "women", "children", "men", "dozens", "nearby", "two", "three", "four", "five"}
+_PLURAL_MODIFIERS = {"rights", "news", "affairs", "arms", "forces", "relations", "services", "communications"}
+# A country before the name in a speaker such as "... news agency" is where the story is, not part of
+# the speaker ("in northern Syria Al Mayadeen TV said"), unless the two make a known name.
+_COUNTRIES = {"syria", "iraq", "turkey", "russia", "iran", "lebanon", "israel", "jordan", "yemen", "libya",
+              "afghanistan", "egypt"}
+# Scraped copy drops apostrophes: "Syrias army", "Turkeys health ministry", "the bodys spokesman".  A
+# capitalised word in -ias or -eys, or a lowercase one in consonant + "ys" (never a plural: that is
+# -ies), is a possessive.
+_LOST_APOSTROPHE = re.compile(r"^(?:[A-Z][a-z]+(?:ia|ey)|[a-z]*[b-df-hj-np-tv-z]y)(?=s$)")
+
+
+def _with_apostrophe(t: str) -> str:
+    m = _LOST_APOSTROPHE.match(t)
+    return f"{m.group()}'s" if m else t
+
+
+def _clause_word(t: str) -> bool:
+    low = t.lower()
+    return low in _CLAUSE_WORDS or (low.endswith("ed") and "-" not in low)
+
+
+def _modifies(t: str, words: list[str]) -> bool:
+    """Whether the lowercase word t can belong to the speaker whose words (right to left) are `words`."""
+    low = t.lower()
+    if _clause_word(t):
+        return False
+    if low.endswith("s") and not low.endswith(("ss", "us", "'s", "’s")) and low not in _PLURAL_MODIFIERS \
+            and "-" not in low and not _LOST_APOSTROPHE.match(t):
+        return False
+    if any(w[:1].isupper() for w in words):
+        return low in _NAME_MODIFIERS or "-" in low
+    return True
+
+
+def _keep_modifiers(words: list[str], toks: list[str]) -> None:
+    """The speaker stopped at a verb of the clause before it ("as they left school activists said"):
+    of the lowercase words taken, only those that plainly modify a speaker stay."""
+    for i in range(1, len(words)):
+        w = words[i]
+        if w[:1].islower() and w.lower() not in _NAME_MODIFIERS and "-" not in w:
+            toks.extend(reversed(words[i:]))
+            del words[i:]
+            return
+
+
+def _country_before_name(t: str, words: list[str]) -> bool:
+    bare = _with_apostrophe(t.strip(_EDGE))
+    if _POSS_TOKEN.sub("", bare).lower() not in _COUNTRIES or not words or not words[-1][:1].isupper():
+        return False
+    return not parties.lookup(" ".join([bare] + words[::-1]))
+
+
 def _np_words_before(toks: list[str]) -> list[str]:
     last = toks[-1].strip(_EDGE)
     if not last or last != toks[-1] and toks[-1][-1] in _EDGE and toks[-1][-1] not in ")":
@@ -572,18 +632,20 @@ def _np_words_before(toks: list[str]) -> list[str]:
         lower = 0
         while toks and toks[-1][-1] not in ",.;:\"”" and len(words) < 8:
             t = toks[-1]
-            if t.lower() in _DATE_WORDS:
+            if t.lower() in _DATE_WORDS or _country_before_name(t, words):
                 break
             if t[:1].isupper() or t.lower() == "the":
                 pass
             elif t.lower() in _CONNECTORS and words[-1][:1].isupper() and len(toks) > 1 and toks[-2][:1].isupper():
                 pass
             elif t[:1].islower() and t.lower() not in _STOP_WORDS and lower < 3 and \
-                    _POSS_TOKEN.sub("", t).replace("-", "").isalpha():
+                    _POSS_TOKEN.sub("", t).replace("-", "").isalpha() and _modifies(t, words):
                 lower += 1
             else:
+                if _clause_word(t):
+                    _keep_modifiers(words, toks)
                 break
-            words.append(toks.pop())
+            words.append(_with_apostrophe(toks.pop()))
             if words[-1].lower() == "the":
                 break
     elif last[:1].isupper():
@@ -595,7 +657,7 @@ def _np_words_before(toks: list[str]) -> list[str]:
             if (t != bare or t[-1] in ",.;:") and words or bare.lower() in _DATE_WORDS:
                 break
             if bare[:1].isupper() or (words and bare.lower() in _CONNECTORS):
-                words.append(bare)
+                words.append(_with_apostrophe(bare))
                 toks.pop()
                 if len(words) >= 7:
                     break
