@@ -67,3 +67,27 @@ def test_the_country_before_an_outlet_is_the_place_not_the_speaker():
 def test_a_hyphenated_modifier_stays_with_its_speaker():
     assert _speakers("The raid killed 7 civilians the Raqqa-based anti-ISIS activist network said.") == \
         ["Raqqa-based anti-ISIS activist network"]
+
+
+def test_a_monitors_head_named_after_his_title_speaks_for_it_later_by_surname():
+    text = ("Jets struck the town on Sunday, the Syrian Observatory for Human Rights said. Observatory director "
+            "Sami Karim said the raids were heavy. Later strikes killed 9 civilians in a nearby village, Karim told "
+            "reporters.")
+    assert _speakers(text) == ["Syrian Observatory for Human Rights (SOHR)"]
+
+
+def test_a_monitors_head_introduced_by_a_relative_clause_speaks_for_it():
+    assert _speakers("Sami Karim who heads the London-based Syrian Observatory for Human Rights said jets flew "
+                     "over the town. Later strikes killed 9 civilians in another village Karim said.") == \
+        ["Syrian Observatory for Human Rights (SOHR)"]
+
+
+def test_the_head_of_the_rights_group_is_the_monitor_named_before():
+    assert _speakers("Human Rights Watch counted dozens of raids. Fighting was heavy according to Sami Karim the "
+                     "head of the rights group which tracks the war. Nine civilians were killed on Monday Karim "
+                     "said.") == ["Human Rights Watch (HRW)"]
+
+
+def test_a_full_name_is_the_head_an_appositive_names_by_surname():
+    assert _speakers("Shelling killed 7 civilians, Sami Abdel Karim said. Abdel Karim, the director of the Syrian "
+                     "Observatory, has followed the war since 2011.") == ["Syrian Observatory for Human Rights (SOHR)"]

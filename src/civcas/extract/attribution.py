@@ -131,6 +131,7 @@ class Memory:
     _syncing: bool = False
     said_cache: dict = field(default_factory=dict)
     heads: dict = field(default_factory=dict)      # a monitor's head, by name -> the monitor
+    named_heads: dict | None = None                # the same, from the whole text (_heads_named)
     # The organisations named so far, read lazily by orgs_before(): (position, standard name) of
     # those before _orgs_upto, in order, and the two scans of the document, paused where they stopped.
     _orgs: list = field(default_factory=list)
@@ -356,9 +357,61 @@ _HEAD_BEFORE = Folded(r"\b(?P<org>(?:the\s+)?(?:syrian\s+)?observatory(?:\s+for\
                       needs=("head", "chief", "director", "founder"))
 
 
+# Where the text names a monitor's head, anywhere in it: "Observatory director Rami Abdel Rahman",
+# "Rami Abdel Rahman, who heads the Syrian Observatory", "Rami Abdel Rahman, the head of the
+# Observatory".  Scraped copy may have lost the commas.
+_NAME = r"[A-Z][\w'’-]+(?:\s+(?:al-|el-|de\s+)?[A-Z][\w'’-]+){0,3}"
+_HEAD_WORDS = r"(?:head|chief|director|founder)"
+_HEAD_NAMED = re.compile(rf"(?i:{_HEAD_BEFORE.pattern})(?P<name>{_NAME})|(?P<name2>{_NAME}),?\s+(?:who\s+(?:heads|runs|directs|"
+                         rf"founded|leads)|(?:the\s+)?{_HEAD_WORDS}\s+of)\s+(?P<org2>[^,.;:\"“”]{{3,90}})|"
+                         rf"\b{_HEAD_WORDS}\s+of\s+(?P<org3>(?:the\s+)?(?:[\w-]+\s+){{0,6}}?{MONITOR_RE.pattern}),?\s+"
+                         rf"(?P<name3>{_NAME})")
+
+
+def _heads_named(memory: Memory) -> dict:
+    """name -> monitor, for every monitor's head the text names (read once per document)."""
+    if memory.named_heads is None:
+        memory.named_heads = {}
+        text = memory.text
+        if re.search(r"\b(?:head|chief|director|founder|heads|runs|directs|founded|leads)\b", text):
+            for m in _HEAD_NAMED.finditer(text):
+                if m.group("name"):
+                    name, org = m.group("name"), _resolve(m.group("org"), memory, m.start())
+                else:
+                    name, key = (m.group("name2"), "org2") if m.group("name2") else (m.group("name3"), "org3")
+                    known = MONITOR_RE.search(m.group(key))
+                    org = known and _monitor_named(m.group(key)[known.start():known.end()], memory, m.start(key))
+                if org and is_monitor(org) and not parties.lookup(name):
+                    memory.named_heads.setdefault(name, parties.canonical(org))
+    return memory.named_heads
+
+
+def _monitor_named(words: str, memory: Memory, at: int) -> str | None:
+    """The monitor "the rights group", "the monitoring group" stand for: the last one named before."""
+    found = _resolve(words, memory, at)
+    if found and not parties.lookup(found):
+        for _, canon in reversed(memory.orgs_before(at)):
+            if is_monitor(canon) and parties.lookup(canon):
+                return canon
+    return found
+
+
+def _head_of(r: str, memory: Memory) -> str | None:
+    """The monitor whose head the text names as `r`, in full or by surname ("Abdel Rahman told AFP")."""
+    for name, org in _heads_named(memory).items():
+        if name == r or name.endswith(" " + r) or r.endswith(" " + name):
+            return org
+    return None
+
+
 def _monitor_of_head(s: str, p: int, who: str, r: str, memory: Memory) -> str:
     """The monitor `r` speaks for when the text calls the person `r` its head; else `r`."""
-    if " " not in r or parties.lookup(r):
+    if parties.lookup(r) or not r[:1].isupper():
+        return r
+    named = _head_of(r, memory)
+    if named:
+        return named
+    if " " not in r:
         return r
     org = memory.heads.get(r)
     if org is None:

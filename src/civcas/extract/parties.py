@@ -55,7 +55,7 @@ ORGANISATIONS: dict[str, tuple[str, tuple[str, ...]]] = {
     "Bureau of Investigative Journalism": ("Bureau of Investigative Journalism", (
         "Bureau of Investigative Journalism", "TBIJ")),
     "Syrian Observatory for Human Rights (SOHR)": ("Syrian Observatory for Human Rights", (
-        "SOHR", "Syrian Observatory for Human Rights", "Syrian Observatory")),
+        "SOHR", "Syrian Observatory for Human Rights", "Syrian Observatory", "Observatory for Human Rights")),
     "Syrian Network for Human Rights": ("Syrian Network for Human Rights", (
         "Syrian Network for Human Rights", "SNHR")),
     "Syrian Civil Defence (White Helmets)": ("Syrian Civil Defence", (
