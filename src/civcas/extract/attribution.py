@@ -46,7 +46,7 @@ GENERIC = Quick(
     r"officials?|residents?|witnesses|activists|sources|medics|rescuers|doctors|locals|villagers|journalists|"
     r"investigators|spokes(?:man|woman|person)|police|authorities|survivors|relatives)\b")
 
-_PRONOUN_ORG = re.compile(r"^(?:the\s+)?(?:group|monitor|watchdog|organi[sz]ation|observatory|it|they)$", re.I)
+_PRONOUN_ORG = re.compile(r"^(?:the\s+)?(?:group|monitor|watchdog|organi[sz]ation|observatory|body|it|they)$", re.I)
 _OWN_DOC = re.compile(r"^(?:its|their)\s+(?:[\w-]+\s+){0,3}(?:report|update|statement|release|study|"
                       r"investigation|analysis|review|assessment|figures|count|tally|data|estimate)s?$", re.I)
 _DATA_NOUNS = frozenset(("figures", "data", "statistics", "numbers", "official figures", "official data", "records"))
@@ -69,7 +69,7 @@ _NP = rf"(?:{_CAPWORD}(?:\s+(?:of|for|on|and|de|al|the|{_CAPWORD}))*\s+)?{_CAPWO
 _NP_OR_GENERIC = rf"(?:(?:[Tt]he\s+)?(?:{_KNOWN.pattern}|{_NP})|{GENERIC.pattern})"
 
 _VERB_RE = Quick(rf"\b{_VERBS}\b")
-ACCORDING_RE = Quick(r"\b[Aa]ccording\s+to\s+(?P<who>(?:(?:\b[A-Z]\.)+|[^,.;:\"“”])+?)(?=\s*(?:[,.;:\"“”)]|$|\s+(?:on|in|which|who|that|published)\b))")
+ACCORDING_RE = Quick(r"\b[Aa]ccording\s+to\s+(?P<who>(?:(?:\b[A-Z]\.)+|[^,.;:\"“”])+?)(?=\s*(?:[,.;:\"“”)]|$|\s+(?:on|in|which|who|that|published|with|due|amid|citing|as\s+well\s+as)\b))")
 _ACK_WORD = Quick(rf"\b{_ACK}\b")
 ACK_RE = re.compile(rf"(?P<who>{_NP_OR_GENERIC})(?:,\s+[^,]{{3,80}},)?\s+(?:(?:has|have|had|only|now|also|"
                     rf"Thursday|Friday|Monday|Tuesday|Wednesday|Saturday|Sunday|so far|to date)\s+){{0,3}}{_ACK}\b")
@@ -98,12 +98,18 @@ _SPACES = re.compile(r"\s+")
 _ABBR_END = re.compile(r"(?:^|[\s.])[A-Z]\.$")
 _TARGETED = re.compile(r"(?:against|fighting|targeting|on|from)\s+(?:the\s+)?$")
 
-_REPORT_FROM = re.compile(r"^(?:an?|the)\s+(?:new\s+|recent\s+|latest\s+)?(?:report|statement|study|count|tally|"
-                          r"investigation|analysis)\s+(?:from|by|of)\s+", re.I)
+# "a new report from X", "a February report by X", "figures compiled by X", "a new toll from X": X.
+_REPORT_FROM = re.compile(r"^(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,2}?(?:report|statement|study|count|tally|toll|"
+                          r"investigation|analysis|information|figures|data)\s+(?:(?:provided|compiled|published|"
+                          r"released|issued|gathered|collected)\s+)?(?:from|by|of)\s+", re.I)
 _TRAILING_DATA = re.compile(r"\s+(?:estimates?|figures|data|tally|count|numbers|statistics|statements?|records)$", re.I)
 _POSSESSIVE_DOC = re.compile(r"[’']s\s+(?:\w+\s+)?(?:analysis|report|data|figures|count|estimates?|statement|"
                              r"investigation|tally|database|research)$", re.I)
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_DATA_ONLY = re.compile(r"^(?:(?:[Tt]he|[Aa]n?)\s+)?(?:(?:[Pp]reliminary|[Ii]nitial|[Ff]irst|[Ee]arly|[Uu]nconfirmed|"
+                        r"[Ll]ocal|[Mm]edia|[Ll]atest|[Nn]ew)\s+)?(?:[a-z][\w-]*\s+){0,3}(?:data|figures|information|reports|estimates|statistics|numbers|records|"
+                        r"toll|death toll)$")
+_LONE_ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:al|ial|ian|ese|ic|ary)$")
 _POSSESSIVE_END = re.compile(r"[’']s$")
 
 @dataclass
@@ -125,6 +131,7 @@ class Memory:
     _syncing: bool = False
     said_cache: dict = field(default_factory=dict)
     heads: dict = field(default_factory=dict)      # a monitor's head, by name -> the monitor
+    named_heads: dict | None = None                # the same, from the whole text (_heads_named)
     # The organisations named so far, read lazily by orgs_before(): (position, standard name) of
     # those before _orgs_upto, in order, and the two scans of the document, paused where they stopped.
     _orgs: list = field(default_factory=list)
@@ -261,6 +268,8 @@ def _head_resolve(w: str, memory: Memory, before: int | None) -> str | None:
 
 
 def _resolve(who: str | None, memory: Memory, before: int | None = None) -> str | None:
+    if who and _DATA_ONLY.match(who.strip()):
+        return None         # (before clean() cuts "preliminary data" to "preliminary")
     w = clean(who)
     if not w or w in ("A", "An"):     # "A reported blast ... killed six, AFP reports": an article, not a name
         return None
@@ -285,8 +294,13 @@ def _resolve(who: str | None, memory: Memory, before: int | None = None) -> str 
         # "its most recent monthly report": the organisation last named
         memory.sync()
         return parties.canonical(_named_before(memory, None, before) or memory.last_org or memory.last_speaker)
-    if w.lower() in _DATA_NOUNS:
-        # "according to figures published by X": the figures are nobody; X is read by BY_RE
+    if w.lower() in _DATA_NOUNS or _DATA_ONLY.match(w):
+        # "according to figures published by X": the figures are nobody; X is read by BY_RE.
+        # "according to preliminary data", "local reports": nobody either.
+        return None
+    if _LONE_ADJECTIVE.match(w) and not parties.lookup(w):
+        # "Initial reports of six killed", "Syrian warplanes ... carried out strikes, ... said": an
+        # adjective left of a reporting word describes it, it does not say anything.
         return None
     if _NOT_SPEAKER.match(w):
         return None
@@ -303,10 +317,35 @@ _NAME_THEN_CLAUSE = Quick(r"^(?:the\s+)?(?P<name>[A-Z][\w.&'’-]*(?:\s+(?:(?:of
                           r"(?=.*?(?:\d|\b(?:is|are|was|were|has|have|had|killed|caused|claimed|left)\b))")
 
 
+# "according to preliminary data five people were killed", "according to the observatory the
+# airstrikes ... killed three": without the comma, the clause the source introduces runs on from it.
+# The clause is known by its verb; it starts at its subject, the first word before that verb that
+# opens a noun phrase (an article, a figure, a pronoun) and does not follow a preposition.
+_CLAUSE_VERB = Quick(r"\b(?:were|was|is|are|has|have|had|killed|died|hit|left|claimed|caused|struck|executed|"
+                     r"attacked|targeted|fired|bore|include[sd]?)\b")
+_CLAUSE_START = re.compile(r"^(?:the|a|an|\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|"
+                           r"hundreds|thousands|scores|some|more|over|nearly|almost|about|around|those|they|it|"
+                           r"there|at)$", re.I)
+_PREPOSITIONS = {"by", "of", "from", "for", "at", "in", "to", "with", "on", "near"}
+
+
+def _source_before_clause(who: str) -> str:
+    verb = _CLAUSE_VERB.search(who)
+    if not verb:
+        return who
+    toks = who[:verb.start()].split()
+    for i in range(1, len(toks)):
+        if _CLAUSE_START.match(toks[i]) and toks[i - 1].lower() not in _PREPOSITIONS and \
+                (toks[i].lower() != "at" or toks[i + 1:i + 2] == ["least"]):
+            return " ".join(toks[:i])
+    return " ".join(toks) or who
+
+
 def _name_only(who: str) -> str:
     """The name an "according to" phrase ends on, without the appositive or clause run into it."""
     if len(who) < 24:
         return who
+    who = _source_before_clause(who)
     m = _NAME_THEN_CLAUSE.match(who)
     return m.group("name") if m else who
 
@@ -318,9 +357,61 @@ _HEAD_BEFORE = Folded(r"\b(?P<org>(?:the\s+)?(?:syrian\s+)?observatory(?:\s+for\
                       needs=("head", "chief", "director", "founder"))
 
 
+# Where the text names a monitor's head, anywhere in it: "Observatory director Rami Abdel Rahman",
+# "Rami Abdel Rahman, who heads the Syrian Observatory", "Rami Abdel Rahman, the head of the
+# Observatory".  Scraped copy may have lost the commas.
+_NAME = r"[A-Z][\w'’-]+(?:\s+(?:al-|el-|de\s+)?[A-Z][\w'’-]+){0,3}"
+_HEAD_WORDS = r"(?:head|chief|director|founder)"
+_HEAD_NAMED = re.compile(rf"(?i:{_HEAD_BEFORE.pattern})(?P<name>{_NAME})|(?P<name2>{_NAME}),?\s+(?:who\s+(?:heads|runs|directs|"
+                         rf"founded|leads)|(?:the\s+)?{_HEAD_WORDS}\s+of)\s+(?P<org2>[^,.;:\"“”]{{3,90}})|"
+                         rf"\b{_HEAD_WORDS}\s+of\s+(?P<org3>(?:the\s+)?(?:[\w-]+\s+){{0,6}}?{MONITOR_RE.pattern}),?\s+"
+                         rf"(?P<name3>{_NAME})")
+
+
+def _heads_named(memory: Memory) -> dict:
+    """name -> monitor, for every monitor's head the text names (read once per document)."""
+    if memory.named_heads is None:
+        memory.named_heads = {}
+        text = memory.text
+        if re.search(r"\b(?:head|chief|director|founder|heads|runs|directs|founded|leads)\b", text):
+            for m in _HEAD_NAMED.finditer(text):
+                if m.group("name"):
+                    name, org = m.group("name"), _resolve(m.group("org"), memory, m.start())
+                else:
+                    name, key = (m.group("name2"), "org2") if m.group("name2") else (m.group("name3"), "org3")
+                    known = MONITOR_RE.search(m.group(key))
+                    org = known and _monitor_named(m.group(key)[known.start():known.end()], memory, m.start(key))
+                if org and is_monitor(org) and not parties.lookup(name):
+                    memory.named_heads.setdefault(name, parties.canonical(org))
+    return memory.named_heads
+
+
+def _monitor_named(words: str, memory: Memory, at: int) -> str | None:
+    """The monitor "the rights group", "the monitoring group" stand for: the last one named before."""
+    found = _resolve(words, memory, at)
+    if found and not parties.lookup(found):
+        for _, canon in reversed(memory.orgs_before(at)):
+            if is_monitor(canon) and parties.lookup(canon):
+                return canon
+    return found
+
+
+def _head_of(r: str, memory: Memory) -> str | None:
+    """The monitor whose head the text names as `r`, in full or by surname ("Abdel Rahman told AFP")."""
+    for name, org in _heads_named(memory).items():
+        if name == r or name.endswith(" " + r) or r.endswith(" " + name):
+            return org
+    return None
+
+
 def _monitor_of_head(s: str, p: int, who: str, r: str, memory: Memory) -> str:
     """The monitor `r` speaks for when the text calls the person `r` its head; else `r`."""
-    if " " not in r or parties.lookup(r):
+    if parties.lookup(r) or not r[:1].isupper():
+        return r
+    named = _head_of(r, memory)
+    if named:
+        return named
+    if " " not in r:
         return r
     org = memory.heads.get(r)
     if org is None:
@@ -501,8 +592,84 @@ def _skip_adverbs(toks: list[str]) -> None:
             break
 
 
+# Words that end a speaker's name read leftwards: a day or month ("on Monday state media said") and,
+# at its left edge, a sentence opener or page word ("In ...", "Tags ...", "Related ...").
+_DATE_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+               "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december"}
+_OPENERS = {"in", "on", "meanwhile", "tags", "related", "late", "earlier", "but", "and", "however", "also",
+            "later", "separately"}
+
+
 def _np_before(toks: list[str]) -> list[str]:
     """The noun phrase that ends the token list (consumed from it), as words in reverse order."""
+    words = _np_words_before(toks)
+    while words and words[-1][:1].isupper() and words[-1].lower() in _OPENERS:
+        toks.append(words.pop())
+    return words
+
+
+# Lowercase words that may stand before a name in a speaker ("the state SANA news agency", "the
+# rebel Syrian National Coalition"); any other lowercase word there ends the speaker ("two women SANA
+# news agency said": the women are the end of the clause before).
+_NAME_MODIFIERS = {"state", "official", "rebel", "opposition", "regime", "government", "independent", "local",
+                   "the", "run", "pro-government", "anti-government", "opposing", "media", "news", "rights"}
+# Words that show the speaker has run into the clause before it: a verb, a pronoun, a count, a plural.
+_CLAUSE_WORDS = {"left", "hit", "fled", "struck", "they", "we", "he", "she", "one", "several", "others", "such",
+                 "many", "women", "children", "men", "dozens", "nearby", "two", "three", "four", "five"}
+_PLURAL_MODIFIERS = {"rights", "news", "affairs", "arms", "forces", "relations", "services", "communications"}
+# A country before the name in a speaker such as "... news agency" is where the story is, not part of
+# the speaker ("in northern Syria Al Mayadeen TV said"), unless the two make a known name.
+_COUNTRIES = {"syria", "iraq", "turkey", "russia", "iran", "lebanon", "israel", "jordan", "yemen", "libya",
+              "afghanistan", "egypt"}
+# Scraped copy drops apostrophes: "Syrias army", "Turkeys health ministry", "the bodys spokesman".  A
+# capitalised word in -ias or -eys, or a lowercase one in consonant + "ys" (never a plural: that is
+# -ies), is a possessive.
+_LOST_APOSTROPHE = re.compile(r"^(?:[A-Z][a-z]+(?:ia|ey)|[a-z]*[b-df-hj-np-tv-z]y)(?=s$)")
+
+
+def _with_apostrophe(t: str) -> str:
+    m = _LOST_APOSTROPHE.match(t)
+    return f"{m.group()}'s" if m else t
+
+
+def _clause_word(t: str) -> bool:
+    low = t.lower()
+    return low in _CLAUSE_WORDS or (low.endswith("ed") and "-" not in low)
+
+
+def _modifies(t: str, words: list[str]) -> bool:
+    """Whether the lowercase word t can belong to the speaker whose words (right to left) are `words`."""
+    low = t.lower()
+    if _clause_word(t):
+        return False
+    if low.endswith("s") and not low.endswith(("ss", "us", "'s", "’s")) and low not in _PLURAL_MODIFIERS \
+            and "-" not in low and not _LOST_APOSTROPHE.match(t):
+        return False
+    if any(w[:1].isupper() for w in words):
+        return low in _NAME_MODIFIERS or "-" in low
+    return True
+
+
+def _keep_modifiers(words: list[str], toks: list[str]) -> None:
+    """The speaker stopped at a verb of the clause before it ("as they left school activists said"):
+    of the lowercase words taken, only those that plainly modify a speaker stay."""
+    for i in range(1, len(words)):
+        w = words[i]
+        if w[:1].islower() and w.lower() not in _NAME_MODIFIERS and "-" not in w:
+            toks.extend(reversed(words[i:]))
+            del words[i:]
+            return
+
+
+def _country_before_name(t: str, words: list[str]) -> bool:
+    bare = _with_apostrophe(t.strip(_EDGE))
+    if _POSS_TOKEN.sub("", bare).lower() not in _COUNTRIES or not words or not words[-1][:1].isupper():
+        return False
+    return not parties.lookup(" ".join([bare] + words[::-1]))
+
+
+def _np_words_before(toks: list[str]) -> list[str]:
     last = toks[-1].strip(_EDGE)
     if not last or last != toks[-1] and toks[-1][-1] in _EDGE and toks[-1][-1] not in ")":
         return []
@@ -518,16 +685,20 @@ def _np_before(toks: list[str]) -> list[str]:
         lower = 0
         while toks and toks[-1][-1] not in ",.;:\"”" and len(words) < 8:
             t = toks[-1]
+            if t.lower() in _DATE_WORDS or _country_before_name(t, words):
+                break
             if t[:1].isupper() or t.lower() == "the":
                 pass
             elif t.lower() in _CONNECTORS and words[-1][:1].isupper() and len(toks) > 1 and toks[-2][:1].isupper():
                 pass
             elif t[:1].islower() and t.lower() not in _STOP_WORDS and lower < 3 and \
-                    _POSS_TOKEN.sub("", t).replace("-", "").isalpha():
+                    _POSS_TOKEN.sub("", t).replace("-", "").isalpha() and _modifies(t, words):
                 lower += 1
             else:
+                if _clause_word(t):
+                    _keep_modifiers(words, toks)
                 break
-            words.append(toks.pop())
+            words.append(_with_apostrophe(toks.pop()))
             if words[-1].lower() == "the":
                 break
     elif last[:1].isupper():
@@ -536,10 +707,10 @@ def _np_before(toks: list[str]) -> list[str]:
             bare = t.strip(_EDGE)
             if words and words[-1].lower() == "the":
                 break
-            if (t != bare or t[-1] in ",.;:") and words:
+            if (t != bare or t[-1] in ",.;:") and words or bare.lower() in _DATE_WORDS:
                 break
             if bare[:1].isupper() or (words and bare.lower() in _CONNECTORS):
-                words.append(bare)
+                words.append(_with_apostrophe(bare))
                 toks.pop()
                 if len(words) >= 7:
                     break

@@ -55,7 +55,7 @@ ORGANISATIONS: dict[str, tuple[str, tuple[str, ...]]] = {
     "Bureau of Investigative Journalism": ("Bureau of Investigative Journalism", (
         "Bureau of Investigative Journalism", "TBIJ")),
     "Syrian Observatory for Human Rights (SOHR)": ("Syrian Observatory for Human Rights", (
-        "SOHR", "Syrian Observatory for Human Rights", "Syrian Observatory")),
+        "SOHR", "Syrian Observatory for Human Rights", "Syrian Observatory", "Observatory for Human Rights")),
     "Syrian Network for Human Rights": ("Syrian Network for Human Rights", (
         "Syrian Network for Human Rights", "SNHR")),
     "Syrian Civil Defence (White Helmets)": ("Syrian Civil Defence", (
@@ -93,7 +93,8 @@ ORGANISATIONS: dict[str, tuple[str, tuple[str, ...]]] = {
     "Russian Defence Ministry": ("Russian Defence Ministry", (
         "Russian Defence Ministry", "Russian Defense Ministry", "Russian Ministry of Defence",
         "Russian Ministry of Defense", "Russia's Defence Ministry", "Russia's Defense Ministry",
-        "Russian defence ministry", "Russian defense ministry")),
+        "Russian defence ministry", "Russian defense ministry", "Russia's Ministry of Defence",
+        "Russia's Ministry of Defense")),
     "Associated Press": ("Associated Press", ("Associated Press", "AP")),
     "The New York Times": ("The New York Times", ("New York Times", "The New York Times", "NYT")),
 }
