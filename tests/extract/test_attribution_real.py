@@ -3,6 +3,8 @@ it introduces, a day or a place run into the speaker.  Wordings are our own, aft
 garbage speaker the extractor gave on real articles (FA-KES, Airwars sources)."""
 from __future__ import annotations
 
+import pytest
+
 from civcas.extract import extract
 
 
@@ -91,3 +93,23 @@ def test_the_head_of_the_rights_group_is_the_monitor_named_before():
 def test_a_full_name_is_the_head_an_appositive_names_by_surname():
     assert _speakers("Shelling killed 7 civilians, Sami Abdel Karim said. Abdel Karim, the director of the Syrian "
                      "Observatory, has followed the war since 2011.") == ["Syrian Observatory for Human Rights (SOHR)"]
+
+
+# A speaker after its verb: with a relative clause after it; not a bare person (a quoted witness);
+# a monitor's head with his title is the monitor.
+@pytest.mark.parametrize("text, speaker", [
+    ("Jets flew over the town on Monday, the Syrian Observatory for Human Rights said. A raid killed 40 civilians "
+     "in the past week said the Observatory which draws on contacts across the country.",
+     "Syrian Observatory for Human Rights (SOHR)"),
+    ('"The raid wounded 30 people in the camp," said Omar Haddad, a farmer.', None),
+    ('Shelling hit the town, Airwars said. "Twelve people died in the raid" said Airwars director Sami Karim.',
+     "Airwars"),
+])
+def test_the_speaker_after_its_verb(text, speaker):
+    assert _speakers(text) == [speaker]
+
+
+def test_a_surname_quoted_is_the_official_named_in_full_before():
+    text = ("A missile struck the airbase near Homs and killed four people, Homs Governor Nabil Haddad said. "
+            '"According to first estimates four people died in the strike" Haddad was quoted as saying.')
+    assert _speakers(text) == ["Homs Governor Nabil Haddad"]
