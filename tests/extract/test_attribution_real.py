@@ -113,3 +113,9 @@ def test_a_surname_quoted_is_the_official_named_in_full_before():
     text = ("A missile struck the airbase near Homs and killed four people, Homs Governor Nabil Haddad said. "
             '"According to first estimates four people died in the strike" Haddad was quoted as saying.')
     assert _speakers(text) == ["Homs Governor Nabil Haddad"]
+
+
+def test_a_head_s_name_ends_where_the_next_sentence_runs_into_it():
+    text = ('Jets hit the town, Airwars said. "Fourteen people were wounded in the raid" said Airwars director '
+            "Sami Karim The families had fled the fighting days before Karim said.")
+    assert set(_speakers(text)) == {"Airwars"}

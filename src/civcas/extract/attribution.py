@@ -360,7 +360,9 @@ _HEAD_BEFORE = Folded(r"\b(?P<org>(?:the\s+)?(?:syrian\s+)?observatory(?:\s+for\
 # Where the text names a monitor's head, anywhere in it: "Observatory director Rami Abdel Rahman",
 # "Rami Abdel Rahman, who heads the Syrian Observatory", "Rami Abdel Rahman, the head of the
 # Observatory".  Scraped copy may have lost the commas.
-_NAME = r"[A-Z][\w'’-]+(?:\s+(?:al-|el-|de\s+)?[A-Z][\w'’-]+){0,3}"
+# (a name ends where scraped copy runs the next sentence into it: "... Rami Abdel Rahman The displaced")
+_NEXT_SENTENCE = r"(?:The|A|An|In|On|He|She|It|They|We|But|And|This|That)\b"
+_NAME = rf"[A-Z][\w'’-]+(?:\s+(?!{_NEXT_SENTENCE})(?:al-|el-|de\s+)?[A-Z][\w'’-]+){{0,3}}"
 _HEAD_WORDS = r"(?:head|chief|director|founder)"
 _HEAD_NAMED = re.compile(rf"(?:(?i:{_HEAD_BEFORE.pattern})|(?P<org1>{MONITOR_RE.pattern})(?:[’']?s)?\s+"
                          rf"{_HEAD_WORDS}\s+)(?P<name>{_NAME})|(?P<name2>{_NAME}),?\s+(?:who\s+(?:heads|runs|directs|"
@@ -835,7 +837,7 @@ _AFTER_VERB = re.compile(
     rf"\s+(?P<who>(?:the\s+)?(?:{_CAPS}(?:\s+(?:head|chief|director|founder|spokes(?:man|woman|person))\s+"
     rf"(?P<name>{_CAPS}))?|(?:[a-z][\w-]*\s+){{0,2}}(?:monitor|group|observatory|ministry|military|army|coalition|"
     rf"activists|residents|officials|sources|witnesses|agency|media|doctors|medics|rescuers|police)))"
-    rf"(?=\s*(?:[,.;:\"”)]|$)|\s+(?:which|who|that|on|in|citing|adding|quoting)\b)")
+    rf"(?=\s*(?:[,.;:\"”)]|$)|\s+(?:which|who|that|on|in|citing|adding|quoting)\b|\s+{_NEXT_SENTENCE})")
 # "'...' Barazi was quoted as saying": the person quoted.
 _QUOTED = Quick(r"\s+(?:was|were|is)\s+quoted\s+as\s+saying\b")
 
