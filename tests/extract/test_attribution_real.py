@@ -119,3 +119,16 @@ def test_a_head_s_name_ends_where_the_next_sentence_runs_into_it():
     text = ('Jets hit the town, Airwars said. "Fourteen people were wounded in the raid" said Airwars director '
             "Sami Karim The families had fled the fighting days before Karim said.")
     assert set(_speakers(text)) == {"Airwars"}
+
+
+# A known name read whole before its verb (lowercase words in it); where a monitor is based is not
+# part of its name.
+@pytest.mark.parametrize("text, speaker", [
+    ("Jets struck the town killing 10 civilians activist group Raqqa is Being Slaughtered Silently said.",
+     "Raqqa is Being Slaughtered Silently"),
+    ("The strikes killed 9 civilians the London-based Syrian Observatory for Human Rights said.",
+     "Syrian Observatory for Human Rights (SOHR)"),
+    ("Eleven civilians died in the raid according to the UK-based Airwars.", "Airwars"),
+])
+def test_known_names_whole(text, speaker):
+    assert _speakers(text) == [speaker]
