@@ -132,3 +132,8 @@ def test_a_head_s_name_ends_where_the_next_sentence_runs_into_it():
 ])
 def test_known_names_whole(text, speaker):
     assert _speakers(text) == [speaker]
+
+
+def test_reports_from_someone_are_theirs_and_a_doubled_to_is_a_typo():
+    assert _speakers("Twelve civilians were killed according to initial reports from Airwars.") == ["Airwars"]
+    assert _speakers("Nine civilians were killed according to to the UN.") == ["UN"]

@@ -99,7 +99,7 @@ _ABBR_END = re.compile(r"(?:^|[\s.])[A-Z]\.$")
 _TARGETED = re.compile(r"(?:against|fighting|targeting|on|from)\s+(?:the\s+)?$")
 
 # "a new report from X", "a February report by X", "figures compiled by X", "a new toll from X": X.
-_REPORT_FROM = re.compile(r"^(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,2}?(?:report|statement|study|count|tally|toll|"
+_REPORT_FROM = re.compile(r"^(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,2}?(?:reports?|statements?|study|count|tally|toll|"
                           r"investigation|analysis|information|figures|data)\s+(?:(?:provided|compiled|published|"
                           r"released|issued|gathered|collected)\s+)?(?:from|by|of)\s+", re.I)
 _TRAILING_DATA = re.compile(r"\s+(?:estimates?|figures|data|tally|count|numbers|statistics|statements?|records)$", re.I)
@@ -345,6 +345,8 @@ def _source_before_clause(who: str) -> str:
 
 def _name_only(who: str) -> str:
     """The name an "according to" phrase ends on, without the appositive or clause run into it."""
+    if who.startswith("to "):
+        who = who[3:]           # "according to to the U.N.": a typo in the copy
     if len(who) < 24:
         return who
     who = _source_before_clause(who)
