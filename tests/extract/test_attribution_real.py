@@ -3,6 +3,8 @@ it introduces, a day or a place run into the speaker.  Wordings are our own, aft
 garbage speaker the extractor gave on real articles (FA-KES, Airwars sources)."""
 from __future__ import annotations
 
+import pytest
+
 from civcas.extract import extract
 
 
@@ -91,3 +93,47 @@ def test_the_head_of_the_rights_group_is_the_monitor_named_before():
 def test_a_full_name_is_the_head_an_appositive_names_by_surname():
     assert _speakers("Shelling killed 7 civilians, Sami Abdel Karim said. Abdel Karim, the director of the Syrian "
                      "Observatory, has followed the war since 2011.") == ["Syrian Observatory for Human Rights (SOHR)"]
+
+
+# A speaker after its verb: with a relative clause after it; not a bare person (a quoted witness);
+# a monitor's head with his title is the monitor.
+@pytest.mark.parametrize("text, speaker", [
+    ("Jets flew over the town on Monday, the Syrian Observatory for Human Rights said. A raid killed 40 civilians "
+     "in the past week said the Observatory which draws on contacts across the country.",
+     "Syrian Observatory for Human Rights (SOHR)"),
+    ('"The raid wounded 30 people in the camp," said Omar Haddad, a farmer.', None),
+    ('Shelling hit the town, Airwars said. "Twelve people died in the raid" said Airwars director Sami Karim.',
+     "Airwars"),
+])
+def test_the_speaker_after_its_verb(text, speaker):
+    assert _speakers(text) == [speaker]
+
+
+def test_a_surname_quoted_is_the_official_named_in_full_before():
+    text = ("A missile struck the airbase near Homs and killed four people, Homs Governor Nabil Haddad said. "
+            '"According to first estimates four people died in the strike" Haddad was quoted as saying.')
+    assert _speakers(text) == ["Homs Governor Nabil Haddad"]
+
+
+def test_a_head_s_name_ends_where_the_next_sentence_runs_into_it():
+    text = ('Jets hit the town, Airwars said. "Fourteen people were wounded in the raid" said Airwars director '
+            "Sami Karim The families had fled the fighting days before Karim said.")
+    assert set(_speakers(text)) == {"Airwars"}
+
+
+# A known name read whole before its verb (lowercase words in it); where a monitor is based is not
+# part of its name.
+@pytest.mark.parametrize("text, speaker", [
+    ("Jets struck the town killing 10 civilians activist group Raqqa is Being Slaughtered Silently said.",
+     "Raqqa is Being Slaughtered Silently"),
+    ("The strikes killed 9 civilians the London-based Syrian Observatory for Human Rights said.",
+     "Syrian Observatory for Human Rights (SOHR)"),
+    ("Eleven civilians died in the raid according to the UK-based Airwars.", "Airwars"),
+])
+def test_known_names_whole(text, speaker):
+    assert _speakers(text) == [speaker]
+
+
+def test_reports_from_someone_are_theirs_and_a_doubled_to_is_a_typo():
+    assert _speakers("Twelve civilians were killed according to initial reports from Airwars.") == ["Airwars"]
+    assert _speakers("Nine civilians were killed according to to the UN.") == ["UN"]

@@ -99,7 +99,7 @@ _ABBR_END = re.compile(r"(?:^|[\s.])[A-Z]\.$")
 _TARGETED = re.compile(r"(?:against|fighting|targeting|on|from)\s+(?:the\s+)?$")
 
 # "a new report from X", "a February report by X", "figures compiled by X", "a new toll from X": X.
-_REPORT_FROM = re.compile(r"^(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,2}?(?:report|statement|study|count|tally|toll|"
+_REPORT_FROM = re.compile(r"^(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,2}?(?:reports?|statements?|study|count|tally|toll|"
                           r"investigation|analysis|information|figures|data)\s+(?:(?:provided|compiled|published|"
                           r"released|issued|gathered|collected)\s+)?(?:from|by|of)\s+", re.I)
 _TRAILING_DATA = re.compile(r"\s+(?:estimates?|figures|data|tally|count|numbers|statistics|statements?|records)$", re.I)
@@ -282,7 +282,9 @@ def _resolve(who: str | None, memory: Memory, before: int | None = None) -> str 
             return found
         m = _ROLE_OF.match(w)
         if m and _PRONOUN_ORG.match(m.group("org")):    # "the group's researchers": the group
-            return _resolve(m.group("org"), memory, before)
+            org = _resolve(m.group("org"), memory, before)
+            if org and org.lower() != clean(m.group("org")).lower():
+                return org
     # Unresolved, "the monitor" is still better than nothing; "it" is not.
     if _PRONOUN_ORG.match(w) or w.lower() in ("group", "monitor"):
         memory.sync()
@@ -343,6 +345,8 @@ def _source_before_clause(who: str) -> str:
 
 def _name_only(who: str) -> str:
     """The name an "according to" phrase ends on, without the appositive or clause run into it."""
+    if who.startswith("to "):
+        who = who[3:]           # "according to to the U.N.": a typo in the copy
     if len(who) < 24:
         return who
     who = _source_before_clause(who)
@@ -360,9 +364,12 @@ _HEAD_BEFORE = Folded(r"\b(?P<org>(?:the\s+)?(?:syrian\s+)?observatory(?:\s+for\
 # Where the text names a monitor's head, anywhere in it: "Observatory director Rami Abdel Rahman",
 # "Rami Abdel Rahman, who heads the Syrian Observatory", "Rami Abdel Rahman, the head of the
 # Observatory".  Scraped copy may have lost the commas.
-_NAME = r"[A-Z][\w'’-]+(?:\s+(?:al-|el-|de\s+)?[A-Z][\w'’-]+){0,3}"
+# (a name ends where scraped copy runs the next sentence into it: "... Rami Abdel Rahman The displaced")
+_NEXT_SENTENCE = r"(?:The|A|An|In|On|He|She|It|They|We|But|And|This|That)\b"
+_NAME = rf"[A-Z][\w'’-]+(?:\s+(?!{_NEXT_SENTENCE})(?:al-|el-|de\s+)?[A-Z][\w'’-]+){{0,3}}"
 _HEAD_WORDS = r"(?:head|chief|director|founder)"
-_HEAD_NAMED = re.compile(rf"(?i:{_HEAD_BEFORE.pattern})(?P<name>{_NAME})|(?P<name2>{_NAME}),?\s+(?:who\s+(?:heads|runs|directs|"
+_HEAD_NAMED = re.compile(rf"(?:(?i:{_HEAD_BEFORE.pattern})|(?P<org1>{MONITOR_RE.pattern})(?:[’']?s)?\s+"
+                         rf"{_HEAD_WORDS}\s+)(?P<name>{_NAME})|(?P<name2>{_NAME}),?\s+(?:who\s+(?:heads|runs|directs|"
                          rf"founded|leads)|(?:the\s+)?{_HEAD_WORDS}\s+of)\s+(?P<org2>[^,.;:\"“”]{{3,90}})|"
                          rf"\b{_HEAD_WORDS}\s+of\s+(?P<org3>(?:the\s+)?(?:[\w-]+\s+){{0,6}}?{MONITOR_RE.pattern}),?\s+"
                          rf"(?P<name3>{_NAME})")
@@ -376,7 +383,8 @@ def _heads_named(memory: Memory) -> dict:
         if re.search(r"\b(?:head|chief|director|founder|heads|runs|directs|founded|leads)\b", text):
             for m in _HEAD_NAMED.finditer(text):
                 if m.group("name"):
-                    name, org = m.group("name"), _resolve(m.group("org"), memory, m.start())
+                    name = m.group("name")
+                    org = _monitor_named(m.group("org") or m.group("org1"), memory, m.start())
                 else:
                     name, key = (m.group("name2"), "org2") if m.group("name2") else (m.group("name3"), "org3")
                     known = MONITOR_RE.search(m.group(key))
@@ -387,13 +395,18 @@ def _heads_named(memory: Memory) -> dict:
 
 
 def _monitor_named(words: str, memory: Memory, at: int) -> str | None:
-    """The monitor "the rights group", "the monitoring group" stand for: the last one named before."""
-    found = _resolve(words, memory, at)
-    if found and not parties.lookup(found):
-        for _, canon in reversed(memory.orgs_before(at)):
-            if is_monitor(canon) and parties.lookup(canon):
-                return canon
-    return found
+    """The monitor "the Observatory", "the rights group" stand for: the one of that name, else the
+    last one named before.  (Not _resolve: its "the last speaker" fallback may be the head himself.)"""
+    w = clean(words)
+    if not w:
+        return None
+    found = parties.lookup(w) or _head_resolve(w, memory, at)
+    if found:
+        return found
+    for _, canon in reversed(memory.orgs_before(at)):
+        if is_monitor(canon) and parties.lookup(canon):
+            return canon
+    return w
 
 
 def _head_of(r: str, memory: Memory) -> str | None:
@@ -404,6 +417,39 @@ def _head_of(r: str, memory: Memory) -> str | None:
     return None
 
 
+_PARTICLES = {"abdel", "abdul", "abu", "al", "el", "bin", "ibn", "de"}
+_TITLES = {"governor", "minister", "director", "spokesman", "spokeswoman", "chief", "head", "president",
+           "general", "colonel", "dr", "mayor", "commander", "envoy", "coordinator", "founder"}
+
+
+def _full_name(surname: str, memory: Memory) -> str:
+    """A person the text names by surname alone ("Barazi was quoted as saying") is the one it first
+    named in full, with his title ("Homs Governor Talal Barazi"): the same speaker, not a new one."""
+    if surname.isupper() or _KNOWN.fullmatch(surname) or not surname.isalpha() or \
+            surname.lower() in _SPEAKER_NOUNS:
+        return surname
+    for m in re.finditer(rf"(?:[A-Z][\w'’-]*[ \t]+){{1,5}}{re.escape(surname)}\b", memory.text):
+        if m.start() and not memory.text[m.start() - 1].isspace():
+            continue        # ("Deir ez-Zor Moumtzis": "Zor" is the end of a word, not a name)
+        words = m.group().split()[:-1]
+        name = [surname]
+        while words and words[-1].lower() in _PARTICLES:
+            name.insert(0, words.pop())
+        given = words.pop() if words else ""
+        low = given.lower()
+        if not given.isalpha() or low.endswith("s") or low in _COUNTRIES or low in _OPENERS or \
+                low in _DATE_WORDS or low in _STOP_WORDS or low in _TITLES:
+            continue
+        name.insert(0, given)
+        while words and words[-1].lower() in _TITLES:
+            name.insert(0, words.pop())
+            if words and words[-1].lower() not in _OPENERS and words[-1].lower() not in _STOP_WORDS:
+                name.insert(0, words.pop())     # "Homs Governor"
+                break
+        return " ".join(name)
+    return surname
+
+
 def _monitor_of_head(s: str, p: int, who: str, r: str, memory: Memory) -> str:
     """The monitor `r` speaks for when the text calls the person `r` its head; else `r`."""
     if parties.lookup(r) or not r[:1].isupper():
@@ -412,7 +458,7 @@ def _monitor_of_head(s: str, p: int, who: str, r: str, memory: Memory) -> str:
     if named:
         return named
     if " " not in r:
-        return r
+        return _full_name(r, memory)
     org = memory.heads.get(r)
     if org is None:
         for name, o in memory.heads.items():
@@ -786,13 +832,72 @@ def _who_before(s: str, end: int) -> str | None:
     return who
 
 
+# "... killed 136 civilians, said the Observatory, which relies on ...", '"..." said Observatory head
+# X': the speaker after its verb, a name or a speaker noun that ends the sentence or a clause of its
+# own; a title and a name after it ("Observatory director X") are the person (see _monitor_of_head).
+_INVERTING = {"said", "says", "reported", "reports", "added", "adds", "stated", "announced", "wrote", "noted"}
+_CAPS = r"[A-Z][\w.&'’-]*(?:\s+(?:of|for|on|and|al|de|[A-Z][\w.&'’-]*))*"
+_AFTER_VERB = re.compile(
+    rf"\s+(?P<who>(?:the\s+)?(?:{_CAPS}(?:\s+(?:head|chief|director|founder|spokes(?:man|woman|person))\s+"
+    rf"(?P<name>{_CAPS}))?|(?:[a-z][\w-]*\s+){{0,2}}(?:monitor|group|observatory|ministry|military|army|coalition|"
+    rf"activists|residents|officials|sources|witnesses|agency|media|doctors|medics|rescuers|police)))"
+    rf"(?=\s*(?:[,.;:\"”)]|$)|\s+(?:which|who|that|on|in|citing|adding|quoting)\b|\s+{_NEXT_SENTENCE})")
+# "'...' Barazi was quoted as saying": the person quoted.
+_QUOTED = Quick(r"\s+(?:was|were|is)\s+quoted\s+as\s+saying\b")
+
+
+def _who_after(s: str, end: int) -> str | None:
+    """The speaker right after its verb: an organisation the table knows, a name or speaker noun after
+    "the", or a person with his title; a bare person's name is too often the quoted expert or local
+    official whose figure the story does not adopt."""
+    after = _AFTER_VERB.match(s, end)
+    if not after:
+        return None
+    if after.group("name"):
+        return after.group("name")
+    who = after.group("who")
+    if who[:4].lower() == "the " or _KNOWN.fullmatch(who) or parties.lookup(who):
+        return who
+    return None
+
+
+def _known_before(s: str, end: int) -> str | None:
+    """A known organisation whose name ends right before the verb, read whole: its lowercase words
+    ("Raqqa is Being Slaughtered Silently said") would stop the plain walk over capitalised words, and
+    words before it ("the Britain-based Syrian Observatory for Human Rights") would hide it."""
+    a = max(0, end - 60)
+    while end > a and s[end - 1] == " ":
+        end -= 1
+    found = None
+    for m in _KNOWN.finditer(s, a, end):
+        if m.end() == end and " " in m.group() and m.group().lower() not in _GENERIC_NAMES \
+                and (m.start() == 0 or s[m.start() - 1] == " "):
+            found = m.group()
+    return found
+
+
 def said_by(s: str, with_end: bool = False) -> list:
-    """(position, speaker) for each reporting verb in the sentence s that has a speaker before it."""
+    """(position, speaker) for each reporting verb in the sentence s that has a speaker before it,
+    or, failing that, right after it."""
     out = []
     for v in _VERB_RE.finditer(s):
         who = _who_before(s, v.start())
+        if who is None or not parties.lookup(clean(who)):
+            known = _known_before(s, v.start())
+            # (a name the table knows, or one the walk cut short; not "Defence Ministry" out of
+            # "the Narnian Defence Ministry", which is a party of its own)
+            if known and (parties.lookup(known) or who is None or known.endswith(who)):
+                who = known
+        if not who and v.group() in _INVERTING:
+            who = _who_after(s, v.end())
         if who:
             out.append((v.start(), who, v.end()) if with_end else (v.start(), who))
+    if "quoted" in s:
+        for q in _QUOTED.finditer(s):
+            who = _who_before(s, q.start())
+            if who:
+                out.append((q.start(), who, q.end()) if with_end else (q.start(), who))
+        out.sort()
     return out
 
 

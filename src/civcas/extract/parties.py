@@ -165,6 +165,8 @@ _ROLE_TAIL = re.compile(r"^(?P<org>.+?)(?:[’']s)?(?:\s+(?:own|senior|chief|top
                         r"spokes(?:man|woman|person)|researchers?|investigators?|analysts?|staff|team|envoy|"
                         r"coordinator|representative|office|officer|head|director|chief|data|figures|count|"
                         r"tally|monitors?|rapporteur|statement|report|records?|investigation|study|analysis|research)){1,4}$")
+# Where an organisation is based, said before its name: not part of the name.
+_BASED = re.compile(r"^(?:the\s+)?(?:[\w.]+[- ]based|opposition|opposing)\s+(?:(?:opposition|opposing)\s+)?", re.I)
 _PROPER = re.compile(r"^[A-Z][\w.&'’-]*(?:\s+(?:of|for|and|&|in|on|the|[A-Z][\w.&'’-]*))*$")
 _ACRONYM_TAIL = re.compile(r"^(?P<name>.+?)\s*\(?(?P<acr>[A-Z][A-Z-]{1,9})\)?$")
 
@@ -198,7 +200,14 @@ def canonical(name: str | None) -> str | None:
         if found:
             return m.group("org") if found in _AS_WRITTEN else found
     found = _PREFIX.get(_key(name))
-    return found or name
+    if found:
+        return found
+    m = _BASED.match(name)
+    if m:       # "the Britain-based Syrian Observatory for Human Rights", "UK-based Airwars"
+        rest = name[m.end():]
+        if lookup(rest) or _PREFIX.get(_key(rest)):
+            return canonical(rest)
+    return name
 
 
 def full_name(canon: str) -> str:
