@@ -125,8 +125,9 @@ def place(text: str, a: int, b: int) -> tuple[str | None, str | None]:
         name = _trim_name(m.group("name"))
         if name is None or _NON_PLACE.match(name):
             continue
-        if _as_country(name):
-            country = country or _as_country(name)
+        named_country = _as_country(name)
+        if named_country:
+            country = country or named_country
             after = _AFTER_POSSESSIVE.match(s, m.end("name")) if name not in COUNTRIES else None
             if after and not _NON_PLACE.match(after.group("name")):
                 # "in Syria's northern Aleppo province": the place is what the country has

@@ -120,6 +120,7 @@ class _Run:
         self.text = text
         # relative dates ("on Wednesday") count back from the story's own dateline where it opens with one
         self.published = opening_dateline(text) or published
+        self.opening = len(text) - len(text.lstrip())     # where the document's first word starts
         self.memory = attribution.Memory()
         self.claims: list[ClaimRecord] = []
         self.block: ClaimRecord | None = None      # the assessment claim being built
@@ -465,7 +466,7 @@ class _Run:
     def _incident_details(self, c: ClaimRecord, a: int, b: int, mentions: list[DateMention]) -> None:
         text = self.text
         usable = [d for d in mentions if not _SINCE.search(text[max(a, d.span[0] - 30):d.span[0]])]
-        if len(usable) > 1 and usable[0].span[0] == len(text) - len(text.lstrip()):
+        if len(usable) > 1 and usable[0].span[0] == self.opening:
             # the date that opens the document is its dateline, when the sentence gives the day of
             # the event too ("24 November 2016 ... were killed Wednesday")
             usable = usable[1:]
@@ -657,7 +658,7 @@ _WITH_FIGHTERS = Folded(
     r"whose\s+status\s+(?:\w+\s+){0,2}?(?:(?:could|can)\s+not|couldn't|cannot|was\s+not|is\s+not|remains?|"
     r"remained|was|is)\s+(?:be\s+)?(?:determined?|unknown|unclear|established|confirmed|verified))\b",
     needs=("fighters", "combatants", "militants", "soldiers", "gunmen", "insurgents", "armed", "distinguish",
-           "differentiate", "without", "status", "both sides"))
+           "differentiate", "without", "status", "sides"))
 # Deaths from deprivation rather than violence ("deaths from lack of medicines", "through hunger and
 # disease", "died of cold" in a camp): counted by health workers, but not casualties of an attack.
 _DEPRIVATION = Folded(r"\b(?:from|of|through|due\s+to)\s+(?:a\s+|the\s+)?(?:lack\s+of|shortages?\s+of|hunger|starvation|"
@@ -729,17 +730,16 @@ _MIXED_PART = Folded(
     r"(?:civilians?|non-?combatants|policem[ae]n|police(?:\s+officers)?|security\s+(?:forces|personnel|men)|"
     r"fighters|soldiers|militants|rebels|combatants|troops|servicemen|jihadists|gunmen|members\s+of\s+(?:the\s+)?"
     r"(?:security|armed|army|regime|government|police))\b",
-    needs=("civilian", "combatant", "police", "security", "fighters", "soldiers", "militants", "rebels", "troops",
-           "servicemen", "jihadists", "gunmen", "members"))
+    needs=("includ", "among", "whom", "them"))
 _PEOPLE_FIGURE = figure_folded(rf"(?P<f>{FIGURE})\s+(?:[a-z-]+\s+)?(?:people|persons|dead|were\s+killed|killed|died)\b")
 _SHARE_OPEN = Folded(
     r"\b(?:not|n't)\s+(?:\w+\s+){0,3}?(?:clear|known|confirmed|possible|able|established|determined)\b[^.;]{0,60}?"
-    r"\bhow\s+many\b|\bunclear\s+how\s+many\b", needs=("how many",))
+    r"\bhow\s+many\b|\bunclear\s+how\s+many\b", needs=("many",))
 # ("10 of those killed were civilians" is a claim of its own: looked for after the total's sentence only)
 _SHARE_GIVEN = Folded(
     r"(?<!all\s)\bof\s+(?:those|the\s+people|the\s+dead)\s+(?:killed\s+)?(?:were|was)\s+(?:\w+\s+){0,3}?"
     r"(?:civilians|fighters|rebels|soldiers|militants|combatants|volunteers)\b",
-    needs=("of those", "of the people", "of the dead"))
+    needs=("those", "people", "dead"))
 _SHARE_WINDOW = 400
 
 
@@ -766,8 +766,7 @@ def _drop_mixed_people_totals(claims: list[ClaimRecord], text: str) -> list[Clai
               and c.count_min and c.qualifier not in _VAGUE_QUALIFIERS]
     if not people:
         return claims
-    mixed = _mixed_totals(text) if "includ" in text or " of whom" in text or " among them" in text \
-        or " of them" in text else set()
+    mixed = _mixed_totals(text)
     for c in people:
         # (the claim's sentence and the next one: a later sentence may be about another attack)
         end = min(len(text), c.span[1] + _SHARE_WINDOW)
@@ -940,6 +939,12 @@ _GENERIC_MONITOR = re.compile(r"(?:(?:[A-Z][\w.]*-based|war|independent)\s+)*(?:
                               re.I)
 
 
+def _is_counting_monitor(name: str) -> bool:
+    """A monitor in the field's sense; rescuers such as the White Helmets count the dead they
+    recover, they are not "a monitor"."""
+    return attribution.is_monitor(name) and "White Helmets" not in name
+
+
 def _name_the_monitor(claims: list[ClaimRecord], text: str) -> None:
     """A claim a monitor described without its name asserts is the monitor the text names last
     before the claim's end, or else first after it (within 600 characters)."""
@@ -947,9 +952,7 @@ def _name_the_monitor(claims: list[ClaimRecord], text: str) -> None:
                and "onitor" in c.asserted_by and _GENERIC_MONITOR.fullmatch(c.asserted_by)]
     if not generic:
         return
-    # (rescuers such as the White Helmets count the dead they recover; they are not "a monitor")
-    named = [(p, name) for p, name in parties.iter_mentions(text)
-             if attribution.is_monitor(name) and "White Helmets" not in name]
+    named = [(p, name) for p, name in parties.iter_mentions(text) if _is_counting_monitor(name)]
     for c in generic:
         end = c.span[1]
         before = [name for p, name in named if p < end]
@@ -1009,17 +1012,16 @@ def _monitor_just_before(text: str, c: ClaimRecord) -> str | None:
     sentence names an organisation is that organisation's business (its speaker rules left it
     unattributed), unless that organisation is a monitor."""
     start = c.span[0]
-    a = max(0, start - 350)
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, a, max(a, start - 1))]
-    prev = ends[-1] if ends else a
     first = _first_sentence(c.quote)
     own = [name for _, name in parties.iter_mentions(text, start, start + len(first))]
-    if not own and _OWN_SOURCE.search(first):
-        return None     # "The government, for its part, released a figure": a source the rules did not name
     if own:
-        return own[-1] if attribution.is_monitor(own[-1]) and "White Helmets" not in own[-1] else None
-    named = [name for _, name in parties.iter_mentions(text, prev, start) if attribution.is_monitor(name)
-             and "White Helmets" not in name]
+        return own[-1] if _is_counting_monitor(own[-1]) else None
+    if _OWN_SOURCE.search(first):
+        return None     # "The government, for its part, released a figure": a source the rules did not name
+    a = max(0, start - 350)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, a, max(a, start - 1))]
+    named = [name for _, name in parties.iter_mentions(text, ends[-1] if ends else a, start)
+             if _is_counting_monitor(name)]
     return named[-1] if named else None
 
 
