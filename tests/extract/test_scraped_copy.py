@@ -232,3 +232,45 @@ def test_a_total_whose_own_sentence_names_an_organisation_is_not_carried_over():
             "killed since 2009.")
     assert [n for n, _ in _tallies(text)] == [64]
     assert all(who != "Syrian Observatory for Human Rights (SOHR)" for _, who in _tallies(text))
+
+
+def test_a_headline_figure_the_body_gives_as_fighters_is_not_a_toll():
+    text = ("At least 40 killed in clashes south of Idlib\n"
+            "At least 40 government and opposition fighters died in two days of clashes south of Idlib, "
+            "the monitor said on Sunday.")
+    assert _tolls(text) == []
+
+
+def test_a_fighters_figure_does_not_take_a_civilian_toll_with_it():
+    claims = _tolls("Shelling killed 12 civilians in Douma on Friday. Elsewhere 12 rebel fighters died in clashes.")
+    assert claims == [("incident", 12, None)]
+
+
+def test_families_of_fighters_do_not_make_a_fighters_figure():
+    claims = _tolls("Troops executed six families of rebel fighters in the village, killing six people on Monday.")
+    assert [c[1] for c in claims] == [6]
+
+
+def test_figures_for_each_place_after_a_toll_are_its_incidents_and_it_is_their_total():
+    claims = [(c.type, c.count_min, c.place_text) for c in extract(
+        "The monitor said 19 civilians had been killed in raids on Sunday, 12 in the old quarter of Darayya "
+        "and another seven in Moadamiyeh.") if c.count_min is not None]
+    assert claims == [("tally", 19, claims[0][2]), ("incident", 12, "Darayya"), ("incident", 7, "Moadamiyeh")]
+
+
+def test_a_toll_for_a_further_place_beside_a_placed_toll_is_a_toll_of_its_own():
+    claims = [(c.type, c.count_min) for c in extract(
+        "Shelling killed 8 civilians in Douma on Monday and 3 in Harasta, the monitor said.")]
+    assert claims == [("incident", 8), ("incident", 3)]
+
+
+def test_a_place_figure_after_a_different_harm_is_not_a_toll():
+    claims = [(c.type, c.count_min, c.injured_min) for c in extract(
+        "Rockets killed two civilians in the town of Kostiantynivka and wounded one more in Druzhkivka.")]
+    assert [c[1] for c in claims] == [2]
+
+
+def test_strikes_that_began_one_day_and_went_on_the_next_give_a_tally():
+    claims = _tolls("Air raids which began Friday and continued Saturday killed 31 civilians in and around "
+                    "Maarat al-Numan, the monitor said.")
+    assert [(c[0], c[1]) for c in claims] == [("tally", 31)]

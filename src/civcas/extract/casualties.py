@@ -301,7 +301,9 @@ PERIOD = Folded(
     rf"(?:between|from)\s+(?:\d\d?(?:st|nd|rd|th)?\s+|early\s+|late\s+|mid-?)?{_MONTH}\s+(?:\d\d?(?:st|nd|rd|th)?,?\s+)?(?:and|to|until|through)\s|"
     r"as\s+of|(?:in|over|during|for)\s+(?:that|this|the)\s+(?:same\s+|last\s+|first\s+|second\s+|third\s+|fourth\s+)?quarter|"
     r"(?:together|combined|between\s+them)\s+(?:killed|left|caused)|"
-    r"over\s+the\s+(?:past|last|course)|(?:over|across)\s+the\s+(?:\w+\s+)?(?:years|months|decades)|during\s+the\s+(?:war|conflict|campaign|operation|period|offensive|"
+    r"over\s+the\s+(?:past|last|course)|(?:in|within|during)\s+the\s+(?:past|last)\s+(?:[\w-]+\s+)?(?:days|weeks|months)|"
+    # "the air strikes which began Saturday and continued Sunday"
+    r"(?:began|started)\s+(?:on\s+)?(?:[\w-]+\s+){1,2}?and\s+(?:continued|lasted|went\s+on)|(?:over|across)\s+the\s+(?:\w+\s+)?(?:years|months|decades)|during\s+the\s+(?:war|conflict|campaign|operation|period|offensive|"
     r"battle|siege)|per\s+month|each\s+month|monthly|annual|years?\s+of|months\s+of|weeks\s+of)\b")
 # Weaker hints of an aggregate, outranked by a named single event.
 WEAK_PERIOD = Folded(

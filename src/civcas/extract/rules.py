@@ -9,6 +9,7 @@ figure from the same ledger said twice is one claim; then the arithmetic checks.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import itertools
 import re
@@ -365,6 +366,8 @@ class _Run:
             if c.type == "incident" and frame is not None:
                 self._fill_from_frame(c, frame)
             made.append(c)
+            if t.harm == "killed" and c.count_min is not None and c.qualifier not in _VAGUE_QUALIFIERS:
+                made.extend(self._places_listed(c, t, b))
         if _is_headline(text, a, b):
             self.headlines.update(id(c) for c in made)
         self.claims.extend(made)
@@ -372,6 +375,52 @@ class _Run:
             self.claims.extend(self.pending)
             self.pending = []
         return made
+
+    def _places_listed(self, c: ClaimRecord, t: Toll, b: int) -> list[ClaimRecord]:
+        """Figures that go on with the toll's victims and harm unsaid, one per place: "21
+        civilians had been killed in coalition raids, 15 in a northern district of Manbij and
+        another six in Al-Tukhar", "killed 45 civilians in and around Aleppo and 22 in neighbouring
+        Idlib province".  Parts that add up to the toll are its incidents and the toll is their
+        total, a tally; a figure for a further place beside a toll placed the same way is a toll
+        of the same kind.  Anything else is left alone."""
+        text = self.text
+        parts = []
+        for m in _PLACE_PART.finditer(text, t.end, b):
+            if _OTHER_HARM.search(text, t.end, m.start("f")):
+                break       # "killed two civilians in Toretsk and wounded one more in Kurakhove"
+            fm = FIGURE_AT.match(text, m.start("f"))
+            fig = parse_figure(fm) if fm else None
+            if fig is None or fig.count_min is None or fig.qualifier in _VAGUE_QUALIFIERS or (
+                    fig.qualifier == "exact" and 1900 <= fig.count_min <= 2100) or m.group("place") in _NOT_PLACES:
+                continue
+            parts.append((fig, m))
+        if not parts:
+            return []
+        total = sum(f.count_min for f, _ in parts)
+        if len(parts) >= 2 and total == c.count_min:
+            kind = "incident"
+            c.type, c.rule = "tally", "tally.sum_of_listed"
+            c.tally_kind = _tally_kind(c.asserted_by)
+            if c.event_date is not None and c.date_precision == "day":
+                c.period_start, c.as_of = c.event_date, c.event_date_end or c.event_date
+            c.scope = c.scope or c.place_text
+        elif total != c.count_min and _PLACED.match(text, t.end, b) and "including" not in text[t.end:parts[0][1].start()]:
+            kind = c.type
+        else:
+            return []
+        out = []
+        for fig, m in parts:
+            part = dataclasses.replace(c, type=kind, count_min=fig.count_min, count_max=fig.count_max,
+                                       qualifier=fig.qualifier, place_text=m.group("place"),
+                                       rule=f"{kind}.listed_place", flags=[])
+            if kind == "incident":
+                part.tally_kind = part.period_start = part.as_of = part.scope = None
+            for field in ("children", "women", "men"):
+                setattr(part, f"{field}_min", None)
+                setattr(part, f"{field}_max", None)
+            part.injured_min = part.injured_max = None
+            out.append(part)
+        return out
 
     def _one_event_toll(self, a: int, b: int) -> bool:
         """A toll with no period of its own that is one event's: a source's figure for "the toll"
@@ -561,6 +610,25 @@ class _Run:
         return claims
 
 
+# A figure for one more place, its victims and harm those of the toll before it: ", 15 in a
+# northern district of Manbij", "and another six in Al-Tukhar", "and 22 in neighbouring Idlib".
+_PLACE_PART = re.compile(
+    rf"(?:,|\s)\s*(?:and\s+|while\s+|with\s+)?(?:another\s+|a\s+further\s+|the\s+other\s+)?(?P<f>{FIGURE})\s+"
+    r"(?:more\s+|others?\s+)?(?:in|at|near)\s+(?:the\s+)?"
+    r"(?:(?!(?:morning|afternoon|evening|night|day|days|hours?|weeks?|months?|years?|past|last|first|next|same|"
+    r"which|that|who|and|in|at|near|by|on|a\.m|p\.m)\b)[a-z-]+\s+){0,4}?"
+    r"(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
+# The toll itself is placed ("45 civilians in and around Aleppo"), so a figure for a further place
+# is parallel to it.
+_PLACED = re.compile(r"\s+(?:(?:were|have\s+been|had\s+been|was)\s+)?(?:killed\s+|dead\s+)?(?:in\s+and\s+around|in|at|near)\s+"
+                     r"(?:the\s+)?(?:(?!(?:in|at|on|by|of|near|from|with|to|and|strikes?|air\s?strikes|raids?|attacks?|"
+                     r"shelling|bombardment)\b)[a-z-]+\s+){0,3}?[A-Z]")
+_OTHER_HARM = re.compile(r"\b(?:wound|injur|hurt|maim)", re.I)
+_NOT_PLACES = frozenset(("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                         "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                         "Saturday", "Sunday", "The", "A", "An"))
+
+
 # "put the toll at 84", "gave a higher toll of 31": a figure for the toll of an event already told
 _THE_TOLL = Folded(r"\b(?:put|puts|putting|placed|places|gave|gives|giving|give|set|sets)\s+(?:the|a|its|their|his|"
                    r"her)\s+(?:(?:higher|lower|different|new|final|own|overall)\s+)?(?:death\s+)?toll\s+(?:at|of)\b",
@@ -743,9 +811,25 @@ _SHARE_GIVEN = Folded(
 _SHARE_WINDOW = 400
 
 
+# The same figure given elsewhere as fighters: "At least 70 killed in north of Aleppo" over "at
+# least 70 regime and rebel fighters have been killed".
+_FIGHTER_FIGURE = figure_folded(
+    rf"(?P<f>{FIGURE})\s+(?:(?!(?:of|as|by|in|on|at|to|from|with|after|when|while|were|was|are|is|killed|dead|died|deaths)\b|famil|relativ|wives|child|women|and\s+(?:their|his))[a-z-]+\s+){{0,3}}?(?:fighters|soldiers|troops|militants|rebels|jihadists|gunmen|"
+    r"combatants|insurgents|policemen|servicemen|members\s+of\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?(?:armed|army|security|"
+    r"police|militia|rebel|jihadist))\b",
+    needs=("fighters", "soldiers", "troops", "militants", "rebels", "jihadists", "gunmen", "combatants", "insurgents",
+           "policemen", "servicemen", "members"))
+
+
 def _mixed_totals(text: str) -> set[int]:
-    """The totals of people the report breaks down into civilians, police or fighters anywhere."""
+    """The totals of people the report breaks down into civilians, police or fighters anywhere,
+    and the figures it gives as fighters' (a headline's bare "70 killed" is then theirs)."""
     found = set()
+    for m in _FIGHTER_FIGURE.finditer(text):
+        fm = FIGURE_AT.match(text, m.start("f"))
+        fig = parse_figure(fm) if fm else None
+        if fig is not None and fig.count_min and fig.qualifier not in _VAGUE_QUALIFIERS:
+            found.add(fig.count_min)
     for m in _MIXED_PART.finditer(text):
         start = max(text.rfind(".", 0, m.start()) + 1, m.start() - 100)
         figures = list(_PEOPLE_FIGURE.finditer(text, start, m.start()))
