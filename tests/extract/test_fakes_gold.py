@@ -17,7 +17,9 @@ HERE = Path(__file__).parent
 # learned from it (docs/extract.md), 0.602 with the listed-totals and outlet rules.
 # fakes_dev2 (60 more, development): 0.528 when first scored, 0.586 after the seventh pass
 # (fakes 0.603, fakes_dev 0.657 then).
-MIN_F1 = {"fakes": 0.58, "fakes_dev": 0.64, "fakes_dev2": 0.59, "fakes_dev3": 0.65}
+# fakes_dev4 (60 more, development; 22 of them name no civilian toll): 0.515 when first scored
+# blind, 0.519 with the ninth pass's first rules (learned from the other sets), 0.538 after.
+MIN_F1 = {"fakes": 0.58, "fakes_dev": 0.66, "fakes_dev2": 0.61, "fakes_dev3": 0.69, "fakes_dev4": 0.50}
 
 
 def _bench():

@@ -274,3 +274,21 @@ def test_strikes_that_began_one_day_and_went_on_the_next_give_a_tally():
     claims = _tolls("Air raids which began Friday and continued Saturday killed 31 civilians in and around "
                     "Maarat al-Numan, the monitor said.")
     assert [(c[0], c[1]) for c in claims] == [("tally", 31)]
+
+
+def test_a_war_toll_across_the_war_battered_country_is_background():
+    assert _tolls("Since then more than a quarter of a million people have been killed across the war-battered "
+                  "country, the UN says.") == []
+    assert _tolls("A research centre put the death toll from the seven-year conflict at more than 500000 people.") == []
+
+
+def test_a_previous_toll_the_report_updates_is_not_a_claim():
+    claims = _tolls("Ninety people were killed in the blast, the monitor said, updating a previous toll of 61 dead.")
+    assert [c[1] for c in claims] == [90]
+
+
+def test_the_wounded_of_a_replaced_toll_go_with_it_but_later_wounded_stay():
+    assert _tolls("The previous death toll was 20 with 50 others injured.") == []
+    claims = _tolls("An air strike hit a school bus in the market on Thursday. The ministry, which had initially "
+                    "put the toll at 30, said 64 people were wounded, including 40 children.")
+    assert [c[2] for c in claims] == [64]

@@ -322,7 +322,9 @@ _SUPERLATIVE_BEFORE = Folded(r"\b(?:deadliest|bloodiest|worst|heaviest|largest|b
 # having initially reported 44 dead", "Earlier, the ministry had said 33 people were killed".
 # Reports and monitors record the latest figure; the earlier one is history, not a claim.
 SUPERSEDED = Folded(r"(?:\b(?:initially|originally|previously|first|earlier)\s+(?:\w+\s+)?|\bhad\s+(?:\w+\s+)?)"
-                    r"(?:said|reported|put|gave|given|announced|estimated|cited)\b[^.;!?,]{0,50}$")
+                    r"(?:said|reported|put|gave|given|announced|estimated|cited)\b[^.;!?,]{0,50}$|"
+                    # "updating a previous toll of 112 dead", "up from an earlier toll of 30"
+                    r"\b(?:previous|earlier|former)\s+(?:death\s+)?toll\s+(?:of|at|was|stood\s+at)\s+$")
 # A published correction quoting the figure it replaced.
 _EARLIER_VERSION = Folded(r"\b(?:earlier|previous|original)\s+version\b", needs=("version",))
 _EARLIER = Folded(r"\b(?:initially|originally|previously|at\s+first|earlier)\b")

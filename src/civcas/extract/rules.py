@@ -314,7 +314,14 @@ class _Run:
     def _tolls(self, a: int, b: int, taken: list[tuple[int, int]],
                last_tolls: list[ClaimRecord]) -> list[ClaimRecord]:
         text = self.text
-        tolls = [t for t in tolls_in(text, a, b, taken) if not superseded(text, a, t.start)]
+        found = tolls_in(text, a, b, taken)
+        tolls = [t for t in found if not superseded(text, a, t.start)]
+        if len(tolls) < len(found):
+            # "The previous death toll was 20 with 50 others injured": the wounded of the replaced
+            # toll go with it ("which had initially put the toll at 43, said 79 were wounded" stay)
+            old = [t for t in found if t not in tolls]
+            tolls = [t for t in tolls if t.harm != "injured" or not any(
+                0 <= t.start - o.end <= 40 and _WITH_OTHERS.match(text, o.end, t.start) for o in old)]
         if not tolls:
             return [] if not among_the_dead(text, a) else last_tolls
         made: list[ClaimRecord] = []
@@ -629,6 +636,9 @@ _NOT_PLACES = frozenset(("January", "February", "March", "April", "May", "June",
                          "Saturday", "Sunday", "The", "A", "An"))
 
 
+_WITH_OTHERS = re.compile(r"\s*(?:dead\s+|killed\s+|people\s+)?(?:,\s*)?(?:with|and)\s+", re.I)
+
+
 # "put the toll at 84", "gave a higher toll of 31": a figure for the toll of an event already told
 _THE_TOLL = Folded(r"\b(?:put|puts|putting|placed|places|gave|gives|giving|give|set|sets)\s+(?:the|a|its|their|his|"
                    r"her)\s+(?:(?:higher|lower|different|new|final|own|overall)\s+)?(?:death\s+)?toll\s+(?:at|of)\b",
@@ -751,7 +761,12 @@ _WHOLE_WAR = Folded(r"\b(?:war|conflict|civil\s+war|uprising|crisis|fighting)\s+
                     r"\b(?:war|conflict|uprising)\b[^.;]{0,60}?(?<!would\s)(?<!could\s)(?<!might\s)(?<!may\s)\b(?:has|have|had)\s+(?:since\s+|now\s+|so\s+far\s+|already\s+)?"
                     r"(?:killed|claimed|cost|left|caused|taken)\b|"
                     r"\bsince\s+(?:the\s+(?:beginning|start|outbreak)\s+of\s+)|"
-                    r"\b(?:war|conflict)\s+(?:began|started|erupted|broke\s+out)\s+in\s+\d{4}\b",
+                    r"\b(?:war|conflict)\s+(?:began|started|erupted|broke\s+out)\s+in\s+\d{4}\b|"
+                    # "throughout the war-battered country", "the death toll from the six-year conflict",
+                    # "died in government jails during the five-year conflict"
+                    r"\b(?:throughout|across)\s+the\s+war-[\w]+\s+country\b|"
+                    r"\b(?:toll|deaths)\s+(?:from|of|in)\s+the\s+(?:[\w-]+\s+)?(?:war|conflict|uprising)\b|"
+                    r"\b(?:during|in)\s+the\s+(?:\w+-year|(?:\w+\s+)?years?-long)\s+(?:war|conflict|uprising)\b",
                     needs=("war", "conflict", "uprising", "crisis", "fighting", "since", "revolution", "turmoil",
                            "violence", "unrest"))
 _ANYONE = frozenset((None, "people", "persons", "deaths", "lives", "unspecified", "others"))
