@@ -406,28 +406,20 @@ class _Run:
         total = sum(f.count_min for f, _ in parts)
         if len(parts) >= 2 and total == c.count_min:
             kind = "incident"
-            c.type, c.rule = "tally", "tally.sum_of_listed"
-            c.tally_kind = _tally_kind(c.asserted_by)
-            if c.event_date is not None and c.date_precision == "day":
-                c.period_start, c.as_of = c.event_date, c.event_date_end or c.event_date
-            c.scope = c.scope or c.place_text
+            _make_total(c)
         elif total != c.count_min and _PLACED.match(text, t.end, b) and "including" not in text[t.end:parts[0][1].start()]:
             kind = c.type
         else:
             return []
-        out = []
-        for fig, m in parts:
-            part = dataclasses.replace(c, type=kind, count_min=fig.count_min, count_max=fig.count_max,
-                                       qualifier=fig.qualifier, place_text=m.group("place"),
-                                       rule=f"{kind}.listed_place", flags=[])
-            if kind == "incident":
-                part.tally_kind = part.period_start = part.as_of = part.scope = None
-            for field in ("children", "women", "men"):
-                setattr(part, f"{field}_min", None)
-                setattr(part, f"{field}_max", None)
-            part.injured_min = part.injured_max = None
-            out.append(part)
-        return out
+        # (the toll's breakdown and wounded are the toll's, not a part's)
+        cleared = dict.fromkeys(("children_min", "children_max", "women_min", "women_max", "men_min", "men_max",
+                                 "injured_min", "injured_max"))
+        if kind == "incident":
+            cleared.update(dict.fromkeys(("tally_kind", "period_start", "as_of", "scope")))
+        return [dataclasses.replace(c, type=kind, count_min=fig.count_min, count_max=fig.count_max,
+                                    qualifier=fig.qualifier, place_text=m.group("place"),
+                                    rule=f"{kind}.listed_place", flags=[], **cleared)
+                for fig, m in parts]
 
     def _one_event_toll(self, a: int, b: int) -> bool:
         """A toll with no period of its own that is one event's: a source's figure for "the toll"
@@ -634,8 +626,7 @@ _OTHER_HARM = re.compile(r"\b(?:wound|injur|hurt|maim)", re.I)
 _NOT_PLACES = frozenset(("January", "February", "March", "April", "May", "June", "July", "August", "September",
                          "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                          "Saturday", "Sunday", "The", "A", "An"))
-
-
+# The wounded given with a toll in one clause: "20 with 50 others injured", "20 dead and 50 wounded".
 _WITH_OTHERS = re.compile(r"\s*(?:dead\s+|killed\s+|people\s+)?(?:,\s*)?(?:with|and)\s+", re.I)
 
 
@@ -1159,12 +1150,18 @@ def _totals_of_listed_attacks(claims: list[ClaimRecord]) -> list[ClaimRecord]:
         if len(later) < 2 or not (_SEVERAL_ATTACKS.search(first) or _TWO_PLACES.search(first)) or not _adds_up(
                 total.count_min, later):
             continue
-        total.type, total.rule = "tally", "tally.sum_of_listed"
-        total.tally_kind = _tally_kind(total.asserted_by)
-        if total.event_date is not None and total.date_precision == "day":
-            total.period_start, total.as_of = total.event_date, total.event_date_end or total.event_date
-        total.scope = total.scope or total.place_text
+        _make_total(total)
     return claims
+
+
+def _make_total(c: ClaimRecord) -> None:
+    """Turn an incident toll into the total of the attacks the report lists: a tally over the
+    event's day, scoped to its place."""
+    c.type, c.rule = "tally", "tally.sum_of_listed"
+    c.tally_kind = _tally_kind(c.asserted_by)
+    if c.event_date is not None and c.date_precision == "day":
+        c.period_start, c.as_of = c.event_date, c.event_date_end or c.event_date
+    c.scope = c.scope or c.place_text
 
 
 def _score(c: ClaimRecord) -> tuple:
