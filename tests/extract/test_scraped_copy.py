@@ -292,3 +292,19 @@ def test_the_wounded_of_a_replaced_toll_go_with_it_but_later_wounded_stay():
     claims = _tolls("An air strike hit a school bus in the market on Thursday. The ministry, which had initially "
                     "put the toll at 30, said 64 people were wounded, including 40 children.")
     assert [c[2] for c in claims] == [64]
+
+
+def test_a_days_toll_spread_over_a_city_and_its_surroundings_is_a_tally():
+    for text in ("Government jets and artillery killed 27 civilians on Tuesday in Homs city and the surrounding "
+                 "countryside, the monitor said.",
+                 "At least 19 civilians died on Sunday in raids in and around besieged western Daraa, rescuers said.",
+                 "Twelve civilians were killed on Monday in shelling across the rebel-held north of Hama, the monitor "
+                 "said.",
+                 "Rocket fire on the city of Latakia and its surrounding villages killed 9 civilians on Friday."):
+        assert [c[0] for c in _tolls(text)] == ["tally"], text
+
+
+def test_raids_in_and_around_one_town_are_one_incident():
+    claims = _tolls("Air strikes in and around a town in southern Idlib killed 14 civilians on Wednesday, the "
+                    "monitor said.")
+    assert [(c[0], c[1]) for c in claims] == [("incident", 14)]

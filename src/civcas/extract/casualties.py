@@ -348,6 +348,16 @@ def superseded(text: str, a: int, figure_start: int) -> bool:
 _ONE_EVENT_TOLL = re.compile(r"\b(?:death\s+toll|toll\s+(?:rose|rises|risen|climbed)|bodies|(?:killed|died)\s+when)\b",
                              re.I)
 _ACKNOWLEDGED = Folded(r"\b(?:acknowledg\w+|admit\w*|conced\w+)\b")
+# A day's toll spread over a city and its surroundings is many strikes counted together, a tally:
+# "in and around eastern Aleppo", "on Aleppo city and the surrounding countryside", "the city of
+# Aleppo and its surrounding towns and villages", "strikes across the rebel-held east of Aleppo"
+# ("in and around a town" is one place).
+SPREAD = Folded(r"\bin\s+and\s+around\b(?!\s+an?\s)|\band\s+(?:the|its)\s+(?:surrounding|nearby|neighbou?ring)\s+"
+                r"(?:province|countryside|areas|towns|villages|suburbs|region|districts)\b|"
+                r"\band\s+(?:the|its)\s+(?:countryside|suburbs|environs|surroundings)\b|"
+                r"\bacross\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:east|west|north|south|province|city|region|"
+                r"neighbou?rhoods|districts|towns|villages|suburbs)\b",
+                needs=("around", "surrounding", "nearby", "neighbo", "countryside", "suburbs", "environs", "across"))
 _ATTACK = Folded(r"\b(?:air\s?strikes?|strikes?|raids?|attacks?|bomb\w*|shell\w*|missiles?|rockets?|drones?|"
                      r"jets?|warplanes?|helicopters?|artillery|mortars?|explosions?|blasts?|fire[ds]?|aircraft|planes?|"
                      r"struck|hit|bombed|targeted)\b")
@@ -803,7 +813,7 @@ def is_incident(text: str, a: int, b: int, has_day_date: bool, single: bool = Fa
     if search(EVENT) or single:
         return True
     if (search(WEAK_PERIOD) and any(not _comparison_or_aside(text, a, b, p) for p in WEAK_PERIOD.finditer(text, a, b))) \
-            or search(_ACKNOWLEDGED):
+            or search(_ACKNOWLEDGED) or search(SPREAD):
         return False
     if framed:
         return True
