@@ -308,3 +308,25 @@ def test_raids_in_and_around_one_town_are_one_incident():
     claims = _tolls("Air strikes in and around a town in southern Idlib killed 14 civilians on Wednesday, the "
                     "monitor said.")
     assert [(c[0], c[1]) for c in claims] == [("incident", 14)]
+
+
+def test_the_next_sentence_restating_a_toll_with_the_place_named_otherwise_is_the_same_incident():
+    lead = ("Shelling went on through the week in the divided city, residents said. " * 5)
+    claims = _tolls(lead + "Two people including a child were killed when rocket shells hit the besieged town of "
+                    "Kafraya 8 km north of Idlib city. Local sources in Kafraya told the agency by phone that the "
+                    "shells fell on houses, killing two people and damaging property.")
+    assert [(c[0], c[1]) for c in claims] == [("incident", 2)]
+
+
+def test_the_same_toll_on_other_days_is_another_incident():
+    claims = _tolls("- On 3 March 2021, a drone strike on a farm near Marka killed one civilian.\n"
+                    "- On 19 May 2021, a strike on a car outside Jamaame killed one civilian.")
+    assert [(c[0], c[1]) for c in claims] == [("incident", 1), ("incident", 1)]
+
+
+def test_a_month_holds_the_day_it_is_told_with():
+    lead = ("The group has documented strikes in the south of the country for several years. " * 4)
+    claims = _tolls(lead + "A strike in June 2020 killed three civilians, the rights group said in its report. A "
+                    "review found that the strike near Bulo Fulay on 11 June 2020 had killed three civilians, the "
+                    "rights group said.")
+    assert [(c[0], c[1]) for c in claims] == [("incident", 3)]

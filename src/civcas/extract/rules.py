@@ -1068,9 +1068,8 @@ def _dedupe(claims: list[ClaimRecord]) -> list[ClaimRecord]:
             pa, pb = _party(o.asserted_by), _party(c.asserted_by)
             if pa is not None and pb is not None and pa != pb:
                 continue
-            if c.type == "incident" and ((o.span[0] >= _LEAD and o.place_text and c.place_text and o.place_text != c.place_text) or (
-                    o.event_date and c.event_date and o.event_date != c.event_date)):
-                continue        # (a headline names the place loosely: "near the capital" for Douma)
+            if c.type == "incident" and _other_event(o, c):
+                continue
             twin = o
             break
         if twin is None:
@@ -1079,6 +1078,22 @@ def _dedupe(claims: list[ClaimRecord]) -> list[ClaimRecord]:
         if _score(c) > _score(twin):
             out[out.index(twin)] = c
     return out
+
+
+def _other_event(x: ClaimRecord, y: ClaimRecord) -> bool:
+    """Whether two incident claims with the same toll are told as different events: another place
+    (a headline names the place loosely, "near the capital" for Douma, so not against the lead) or
+    another day ("February 2019" holds "23 February 2019").  The sentence right after a toll that
+    restates it ("... killing two people including a child, the reporter quoted a source as
+    saying") names the neighbourhood or the town differently and may date it by the dateline, a
+    day off, but it is the same event."""
+    next_to = 0 <= max(y.span[0] - x.span[1], x.span[0] - y.span[1]) <= 3
+    if x.event_date and y.event_date:
+        slack = 1 if next_to else 0
+        if (x.event_date - (y.event_date_end or y.event_date)).days > slack or \
+                (y.event_date - (x.event_date_end or x.event_date)).days > slack:
+            return True
+    return not next_to and x.span[0] >= _LEAD and bool(x.place_text and y.place_text) and x.place_text != y.place_text
 
 
 _MAX_PARTS = 4
