@@ -19,7 +19,11 @@ HERE = Path(__file__).parent
 # (fakes 0.603, fakes_dev 0.657 then).
 # fakes_dev4 (60 more, development; 22 of them name no civilian toll): 0.515 when first scored
 # blind, 0.519 with the ninth pass's first rules (learned from the other sets), 0.538 after.
-MIN_F1 = {"fakes": 0.58, "fakes_dev": 0.66, "fakes_dev2": 0.61, "fakes_dev3": 0.69, "fakes_dev4": 0.50}
+# fakes_dev5 (60 more, development): 0.670 when first scored blind with the ninth pass's rules,
+# 0.676 with the tenth pass's (a day's toll over a city and its surroundings is a tally; the next
+# sentence restating a toll is the same incident), learned from the other sets before it arrived.
+MIN_F1 = {"fakes": 0.58, "fakes_dev": 0.66, "fakes_dev2": 0.63, "fakes_dev3": 0.69, "fakes_dev4": 0.53,
+          "fakes_dev5": 0.63}
 
 
 def _bench():
