@@ -110,7 +110,7 @@ def test_the_speaker_after_its_verb(text, speaker):
 
 
 def test_a_surname_quoted_is_the_official_named_in_full_before():
-    text = ("A missile struck the airbase near Homs and killed four people, Homs Governor Nabil Haddad said. "
+    text = ("A missile struck the market near Homs and killed four people, Homs Governor Nabil Haddad said. "
             '"According to first estimates four people died in the strike" Haddad was quoted as saying.')
     assert _speakers(text) == ["Homs Governor Nabil Haddad"]
 

@@ -330,3 +330,36 @@ def test_a_month_holds_the_day_it_is_told_with():
                     "review found that the strike near Bulo Fulay on 11 June 2020 had killed three civilians, the "
                     "rights group said.")
     assert [(c[0], c[1]) for c in claims] == [("incident", 3)]
+
+
+def test_a_second_toll_that_goes_on_with_and_another_shares_the_first_ones_verb():
+    claims = _tolls("Air raids on Sunday evening killed 12 people including three children near the village of "
+                    "Kafr Nabl and another nine people among them two women in the town of Hass, the monitor said.")
+    assert [(c[0], c[1]) for c in claims] == [("incident", 12), ("incident", 9)]
+
+
+def test_people_killed_at_an_armed_target_are_not_a_civilian_toll():
+    assert _tolls("On Tuesday two suicide bombers killed at least six people near a police station in the "
+                  "capital, the interior ministry said.") == []
+    assert _tolls("A car bomb at an army checkpoint on the edge of the city killed 11 people on Friday.") == []
+    # civilians named as such stay civilians, wherever they died
+    claims = _tolls("Four civilians were killed when a shell fell near an army checkpoint outside the town.")
+    assert [(c[0], c[1]) for c in claims] == [("incident", 4)]
+
+
+def test_a_base_named_in_another_clause_is_not_where_the_people_died():
+    claims = _tolls("A gas attack on the town of Kafr Zita killed 30 people on Monday, prompting a missile strike "
+                    "on a government air base two days later.")
+    assert [(c[0], c[1]) for c in claims] == [("incident", 30)]
+
+
+def test_a_toll_at_an_armed_target_restated_later_goes_too_but_another_attack_stays():
+    claims = _tolls("A missile strike on a military airfield near the city killed five people on Friday, the "
+                    "governor said. Residents described a night of explosions. \"Five people were killed in the "
+                    "attack,\" the governor told a television channel. Separately, mortar fire killed five people "
+                    "in the Bab Touma market of the old city.")
+    assert [(c[0], c[1]) for c in claims] == [("incident", 5)]
+    text = ("A missile strike on a military airfield near the city killed five people on Friday, the governor "
+            "said. Separately, mortar fire killed five people in the Bab Touma market of the old city.")
+    kept = [c for c in extract(text) if c.type == "incident"]
+    assert [c.quote for c in kept] == [text[text.index("Separately"):]]

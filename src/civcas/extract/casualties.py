@@ -462,6 +462,9 @@ def _last_harm(words: str) -> str | None:
     return last[1] if last else None
 
 
+_AND_ANOTHER = re.compile(r"\band\s+(?:another|a\s+further)\s+$", re.I)
+
+
 def tolls_in(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> list[Toll]:
     """Casualty figures in the sentence text[a:b], skipping characters other rules took."""
     out: list[Toll] = []
@@ -508,6 +511,10 @@ def tolls_in(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> list[To
                 not re.match(r"(?:deaths|fatalities|casualties|dead)", v) or len(anaphora.group()) > 4):
             continue        # "the two journalists": people already counted, not a new figure
         harm = _harm(text, a, b, m.start(), m.end(), victim)
+        if harm is None and out and _AND_ANOTHER.search(text, max(a, m.start() - 16), m.start()):
+            # "killed 19 people including six children outside Saraqeb and another 23 people in
+            # Ehsim": the verb of the toll before goes on, however far back it stands
+            harm = out[-1].harm
         if harm is None:
             continue
         if harm != "injured" and v not in ("dead", "killed", "bodies", "deaths", "fatalities") and (

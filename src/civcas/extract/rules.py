@@ -17,7 +17,7 @@ import re
 from ..records import ASSESSMENT_FIELDS, ClaimRecord
 from . import attribution, checks, context, parties
 from .assessment import fields_in
-from .casualties import (_ATTACK, EVENT, PERIOD, Toll, among_the_dead, differences, is_incident, superseded, tolls_in,
+from .casualties import (_ATTACK, DEATH, EVENT, PERIOD, Toll, among_the_dead, differences, is_incident, superseded, tolls_in,
                          victims_word)
 from .dates import DateMention, dates_in, opening_dateline
 from .folding import Folded, Quick
@@ -578,8 +578,8 @@ class _Run:
         claims = _drop_repeated_assessments(claims)
         claims = _drop_headlines(claims, self.headlines)
         claims = _drop_vague(claims)
-        claims = [c for c in claims if not _not_a_civilian_toll(c)]
         claims = _drop_mixed_people_totals(claims, self.text)
+        claims = [c for c in claims if not _not_a_civilian_toll(c)]
         claims = _drop_parts_of_a_larger_toll(claims)
         claims = _drop_updated_tolls(claims)
         claims = _drop_restatements(claims)
@@ -792,7 +792,34 @@ def _not_a_civilian_toll(c: ClaimRecord) -> bool:
         return True
     if _FOOTAGE.search(first):
         return True
+    if c.victims in _ANYONE and _attacked_there(first):
+        return True
     return _DEPRIVATION.search(quote) is not None
+
+
+# Where an attack on armed men happened: the "people" it killed there are not known to be
+# civilians ("suicide bombers killed at least two people near the main police headquarters", "a
+# double bombing at an army checkpoint", "a missile strike on a military airfield killed five
+# people"), nor are they when the report restates that toll.  A toll of civilians there stays a
+# civilian toll.
+_ARMED_TARGET = Folded(
+    r"\b(?:police\s+(?:station|headquarters|hq|post|building|academy|checkpoint)s?|"
+    r"(?:army|military|security|regime)\s+(?:checkpoint|post|position|base|barracks|headquarters|hq|compound|"
+    r"convoy|airfield|airport|air\s+base)s?|(?:air\s+base|airbase|airfield|barracks|garrison)s?|"
+    r"(?:arms|ammunition|weapons?)\s+(?:depot|store|dump)s?)\b",
+    needs=("police", "army", "military", "security", "regime", "base", "airfield", "barracks", "garrison",
+           "depot", "store", "dump"))
+_CLAUSE = re.compile(r"[,;]\s+")
+_THE_ATTACK = Folded(r"\b(?:in|by|from|during)\s+the\s+(?:attacks?|blasts?|explosions?|bombings?|strikes?)\b",
+                     needs=("attack", "blast", "explosion", "bombing", "strike"))
+
+
+def _attacked_there(sentence: str) -> bool:
+    """Whether a clause that names an armed target also tells the killing: "a
+    chemical attack killed more than 80 people, prompting the United States to fire missiles at a
+    Syrian air base" names the base in a clause about the reprisal, not about the dead."""
+    return any(_ARMED_TARGET.search(part) and DEATH.search(part)
+               for part in _CLAUSE.split(sentence))
 
 
 # What a report says of the people it counted when their total is not a civilian toll: a part of
@@ -865,7 +892,10 @@ def _drop_mixed_people_totals(claims: list[ClaimRecord], text: str) -> list[Clai
         if c.count_min in mixed or _SHARE_OPEN.search(text, c.span[0], end) or _SHARE_GIVEN.search(
                 text, c.span[1], end):
             mixed.add(c.count_min)      # (and the headline restating it)
-    drop = {id(c) for c in people if c.count_min in mixed}
+    # (a toll at an armed target, and a later sentence that restates it of "the attack")
+    armed = {c.count_min for c in people if _attacked_there(_first_sentence(c.quote))}
+    drop = {id(c) for c in people if c.count_min in mixed or (c.count_min in armed and (
+        _attacked_there(_first_sentence(c.quote)) or _THE_ATTACK.search(_first_sentence(c.quote))))}
     return [c for c in claims if id(c) not in drop] if drop else claims
 
 
