@@ -363,3 +363,12 @@ def test_a_toll_at_an_armed_target_restated_later_goes_too_but_another_attack_st
             "said. Separately, mortar fire killed five people in the Bab Touma market of the old city.")
     kept = [c for c in extract(text) if c.type == "incident"]
     assert [c.quote for c in kept] == [text[text.index("Separately"):]]
+
+
+def test_one_person_and_one_relative_are_two_dead():
+    for text in ("A man and his wife were killed when a rocket shell hit their house in the old quarter.",
+                 "Shelling on the district claimed the lives of a woman and her baby on Monday.",
+                 "A source said a man and his young daughter were killed by shells fired on the neighbourhood."):
+        assert [(c[0], c[1]) for c in _tolls(text)] == [("incident", 2)], text
+    # a relative's friend is not the relative
+    assert [c[1] for c in _tolls("A man and his son's friend were killed by a stray shell.")] == [1]

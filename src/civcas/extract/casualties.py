@@ -122,6 +122,10 @@ _LABEL_TOLL = figure_folded(rf"[-•*\s]*(?P<label>[^:\n]{{0,100}}?\b(?:deaths|k
 _NONE_RE = Folded(r"\bno\s+(?:other\s+)?(?P<victim>civilians?|people|one|non-?combatants)\s+(?:were|was|had\s+been|"
                       r"have\s+been)\s+(?:killed|harmed|hurt|injured|wounded)\b")
 _WERE_AMONG = Folded(r"\s+(?:were|was)\s+(?:also\s+)?among\s+(?:the\s+)?$")
+# "a man and his wife": one relative named after the first person, without a number.
+_AND_ONE_KIN = re.compile(r"\s+and\s+(?:his|her)\s+(?:(?:young|little|baby|infant|elderly|old|pregnant|\d+-year-old)\s+)?"
+                          r"(?P<kin>wife|husband|son|daughter|mother|father|brother|sister|child|baby|grandson|"
+                          r"granddaughter|nephew|niece)\b(?!\s*(?:'s|’s))", re.I)
 _POSSESSIVE_AND = re.compile(r"^[\s,]*and\s+(?:his|her|their)\s+$", re.I)
 # ("terrorist" before an attack noun, "a terrorist car bomb attack killed 44", names the attackers.)
 _COMBATANTS = Folded(r"\b(?:militants?|fighters?|soldiers?|terrorists?(?!\s+(?:attacks?|car|bomb\w*|rockets?|shells?|"
@@ -608,6 +612,9 @@ def tolls_in(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> list[To
         s, e = m.start(), m.end()
         if any(s < y and x < e for x, y in taken) or any(t.start <= s < t.end or s <= t.start < e for t in out):
             continue
+        kin = _AND_ONE_KIN.match(text, e, b)
+        if kin:
+            e = kin.end()       # "a man and his young daughter were killed": two people, one harm
         before = text[max(a, s - 30):s]
         after = text[e:min(b, e + 45)]
         harm = None
@@ -625,8 +632,9 @@ def tolls_in(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> list[To
             harm = out[-1].harm     # "the death of a woman and a young man": one harm for both
         if harm is None or _NEGATED.search(after):
             continue
-        n = 2 if m.group("victim") == "couple" else 1     # "killed a couple and their three children"
-        out.append(Toll(Figure(n, n, "exact", s, m.end("art")), m.group("victim"), s, e, harm))
+        n = 2 if m.group("victim") == "couple" or kin else 1     # "killed a couple and their three children"
+        victim = f"{m.group('victim')} and {kin.group('kin')}" if kin else m.group("victim")
+        out.append(Toll(Figure(n, n, "exact", s, m.end("art")), victim, s, e, harm))
     for pos in [a] + [m.end() for m in _HEADLINE_STARTS.finditer(text, a, b)]:
         m = HEADLINE_SINGLE.match(text, pos, b)
         if m is None:
