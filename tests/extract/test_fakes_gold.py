@@ -22,8 +22,10 @@ HERE = Path(__file__).parent
 # fakes_dev5 (60 more, development): 0.670 when first scored blind with the ninth pass's rules,
 # 0.676 with the tenth pass's (a day's toll over a city and its surroundings is a tally; the next
 # sentence restating a toll is the same incident), learned from the other sets before it arrived.
-MIN_F1 = {"fakes": 0.58, "fakes_dev": 0.66, "fakes_dev2": 0.63, "fakes_dev3": 0.69, "fakes_dev4": 0.53,
-          "fakes_dev5": 0.63}
+# fakes_dev6 (60 more, development): 0.569 when first scored blind with the tenth pass's rules,
+# 0.578 with the eleventh pass's (learned from the other sets while its annotation was kept unread).
+MIN_F1 = {"fakes": 0.60, "fakes_dev": 0.68, "fakes_dev2": 0.65, "fakes_dev3": 0.70, "fakes_dev4": 0.55,
+          "fakes_dev5": 0.66, "fakes_dev6": 0.54}
 
 
 def _bench():
