@@ -792,8 +792,6 @@ def _not_a_civilian_toll(c: ClaimRecord) -> bool:
         return True
     if _FOOTAGE.search(first):
         return True
-    if c.victims in _ANYONE and _attacked_there(first):
-        return True
     return _DEPRIVATION.search(quote) is not None
 
 
@@ -878,11 +876,14 @@ def _drop_mixed_people_totals(claims: list[ClaimRecord], text: str) -> list[Clai
     among them (the same total "including 24 civilians", "including five policemen") or that the
     civilian share is open ("10 of those killed were believed to be civilians", "it was not clear
     how many were civilians").  The same sentence is `_not_a_civilian_toll`'s; a headline or lead
-    restating the total is caught here."""
-    people = [c for c in claims if c.type in ("incident", "tally") and c.victims in _ANYONE | {"unspecified"}
-              and c.count_min and c.qualifier not in _VAGUE_QUALIFIERS]
+    restating the total is caught here.  So are "people" killed at an armed target, with a later
+    sentence that restates their toll of "the attack"."""
+    anyone = [c for c in claims if c.type in ("incident", "tally") and c.victims in _ANYONE
+              and (c.count_min is not None or c.count_max is not None)]
+    at_target = {id(c) for c in anyone if _attacked_there(_first_sentence(c.quote))}
+    people = [c for c in anyone if c.count_min and c.qualifier not in _VAGUE_QUALIFIERS]
     if not people:
-        return claims
+        return [c for c in claims if id(c) not in at_target] if at_target else claims
     mixed = _mixed_totals(text)
     for c in people:
         # (the claim's sentence and the next one: a later sentence may be about another attack)
@@ -892,10 +893,9 @@ def _drop_mixed_people_totals(claims: list[ClaimRecord], text: str) -> list[Clai
         if c.count_min in mixed or _SHARE_OPEN.search(text, c.span[0], end) or _SHARE_GIVEN.search(
                 text, c.span[1], end):
             mixed.add(c.count_min)      # (and the headline restating it)
-    # (a toll at an armed target, and a later sentence that restates it of "the attack")
-    armed = {c.count_min for c in people if _attacked_there(_first_sentence(c.quote))}
-    drop = {id(c) for c in people if c.count_min in mixed or (c.count_min in armed and (
-        _attacked_there(_first_sentence(c.quote)) or _THE_ATTACK.search(_first_sentence(c.quote))))}
+    armed = {c.count_min for c in people if id(c) in at_target}
+    drop = at_target | {id(c) for c in people if c.count_min in mixed or (
+        c.count_min in armed and _THE_ATTACK.search(_first_sentence(c.quote)))}
     return [c for c in claims if id(c) not in drop] if drop else claims
 
 
