@@ -24,8 +24,11 @@ HERE = Path(__file__).parent
 # sentence restating a toll is the same incident), learned from the other sets before it arrived.
 # fakes_dev6 (60 more, development): 0.569 when first scored blind with the tenth pass's rules,
 # 0.578 with the eleventh pass's (learned from the other sets while its annotation was kept unread).
-MIN_F1 = {"fakes": 0.60, "fakes_dev": 0.68, "fakes_dev2": 0.65, "fakes_dev3": 0.70, "fakes_dev4": 0.55,
-          "fakes_dev5": 0.66, "fakes_dev6": 0.54}
+# fakes_dev7 (60 more, development; 18 name no civilian toll): 0.533 when first scored blind with the
+# eleventh pass's rules, 0.568 with the twelfth pass's first two (a bare small toll follows the kind
+# of claim before it; "since dawn" is one day), written before its annotation was read.
+MIN_F1 = {"fakes": 0.60, "fakes_dev": 0.69, "fakes_dev2": 0.67, "fakes_dev3": 0.71, "fakes_dev4": 0.57,
+          "fakes_dev5": 0.67, "fakes_dev6": 0.56, "fakes_dev7": 0.53}
 
 
 def _bench():

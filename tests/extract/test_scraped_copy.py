@@ -372,3 +372,28 @@ def test_one_person_and_one_relative_are_two_dead():
         assert [(c[0], c[1]) for c in _tolls(text)] == [("incident", 2)], text
     # a relative's friend is not the relative
     assert [c[1] for c in _tolls("A man and his son's friend were killed by a stray shell.")] == [1]
+
+
+def test_a_bare_small_toll_after_an_event_is_that_kind_of_claim_too():
+    # the monitor's later figure, with no date, place or attack word of its own and too far from the
+    # account of the crash to borrow it, follows the event
+    text = ("A warplane came down over a busy market in the town of Ariha on Monday during a bombing run, "
+            "killing at least 20 people, activists said. The town had been held by rebel factions since May. "
+            "Government forces have lost ground in the province all year. Witnesses said the jet hit a row of "
+            "shops. Footage showed homes reduced to rubble along a narrow street. It was not clear whether the "
+            "jet had been shot down. Rebels have claimed to down aircraft before. Hospitals in the area are "
+            "short of supplies. Several families were still searching for relatives at nightfall. Hours later "
+            "the monitor said 31 people had died and more than 50 were hurt.")
+    assert [(c[0], c[1]) for c in _tolls(text)] == [("incident", 20), ("incident", 31)]
+    # in a report that has been giving totals, the same bare wording is another total
+    claims = _tolls("The ministry's annual report said its operations killed 132 civilians in 2019. In Somalia, "
+                    "the report said, 12 civilians were killed and three were injured.")
+    assert [(c[0], c[1]) for c in claims] == [("tally", 132), ("tally", 12)]
+
+
+def test_the_hours_since_dawn_are_one_day_not_a_period():
+    for when in ("since dawn", "since early morning", "since this morning"):
+        text = f"Rescuers said 14 people died in intense shelling on several neighbourhoods of the old city {when}."
+        assert [(c[0], c[1]) for c in _tolls(text)] == [("incident", 14)], when
+    assert [c[0] for c in _tolls("Rescuers said 140 people have died in the shelling of the old city since "
+                                 "March.")] == ["tally"]

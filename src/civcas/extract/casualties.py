@@ -9,7 +9,11 @@ ages, areas, money and aircraft models never sit right before a people noun.
 Whether a figure is one event (incident) or an aggregate (tally) is read from the sentence:
 a period ("since 2014", "to date", "from November to March") makes a tally; a single event
 ("an airstrike", "the west Mosul strike", "three separate strikes", a day date) makes an
-incident; anything else is a tally, since unanchored large figures are usually totals.
+incident; a small death toll with no sign of an aggregate is an incident when the report has so
+far told of events ("The Observatory later said 31 people were killed" after the strike's
+account), a tally when it has been giving totals (an annual report's "In Afghanistan, 20
+civilians were killed"); anything else is a tally, since unanchored large figures are usually
+totals.
 """
 from __future__ import annotations
 
@@ -297,7 +301,9 @@ _WERE_CIVILIANS = re.compile(rf"(?<![\w$£€#.\-/])(?P<f>{FIGURE})\s+(?:were|wa
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 PERIOD = Folded(
-    r"\b(?:since(?!\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:air\s?strike|strike|attack|raid|bombing|missile\s+strike)\b)|"
+    r"\b(?:since(?!\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:air\s?strike|strike|attack|raid|bombing|missile\s+strike)\b)"
+    # (the hours since dawn or since the morning are one day, not a period)
+    r"(?!\s+(?:early\s+)?(?:dawn|daybreak|sunrise|first\s+light|midnight|(?:this\s+|the\s+)?morning)\b)|"
     r"to\s+date|so\s+far|in\s+total|overall|in\s+all|all\s+told|total(?:led|ing)?|cumulative|"
     r"(?:first|second)\s+half\s+of|(?:in|over|during|for)\s+(?:that|this|the)\s+(?:same\s+)?period|"
     r"from\s+(?:\w+\s+){0,2}(?:19|20)\d\d|between\s+\w+\s+(?:\d+,?\s+)?(?:19|20)\d\d\s+and|"
@@ -810,8 +816,10 @@ def among_the_dead(text: str, a: int) -> bool:
 
 
 def is_incident(text: str, a: int, b: int, has_day_date: bool, single: bool = False, small: bool = False,
-                framed: bool = False, search: Callable[[re.Pattern], re.Match | None] | None = None) -> bool:
-    """One event or an aggregate: see the module docstring; `small` is a toll of at most 50.
+                framed: bool = False, after_event: bool = False,
+                search: Callable[[re.Pattern], re.Match | None] | None = None) -> bool:
+    """One event or an aggregate: see the module docstring; `small` is a toll of at most 50 and
+    `after_event` says that it counts deaths and that the report's last claim was an incident.
 
     `search(rx)` stands for `rx.search(text[a:b])`: a caller that has already searched the
     sentence for some of these patterns passes its remembered results."""
@@ -832,7 +840,7 @@ def is_incident(text: str, a: int, b: int, has_day_date: bool, single: bool = Fa
         return False
     if framed:
         return True
-    return has_day_date or (small and (search(_ATTACK) is not None or search(_ONE_EVENT_TOLL) is not None))
+    return has_day_date or (small and (after_event or search(_ATTACK) is not None or search(_ONE_EVENT_TOLL) is not None))
 
 
 _RELATIVE = re.compile(r"\b(?:which|who|whose|that)\b", re.I)

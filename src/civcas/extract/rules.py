@@ -349,6 +349,9 @@ class _Run:
         incident = is_incident(text, a, b, any(d.precision == "day" for d in mentions),
                                single=all(t.figure.count_max == 1 for t in tolls if not t.sub),
                                small=small,
+                               # a report that has been telling of events goes on doing so
+                               after_event=any(t.harm != "injured" and not t.sub for t in tolls) and (
+                                   not self.claims or self.claims[-1].type == "incident"),
                                # a frame lends its event to a toll, not to a national total
                                framed=frame is not None and all(
                                    (t.figure.count_min or 0) < 1000 for t in tolls if not t.sub),
