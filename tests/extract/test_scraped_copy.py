@@ -397,3 +397,24 @@ def test_the_hours_since_dawn_are_one_day_not_a_period():
         assert [(c[0], c[1]) for c in _tolls(text)] == [("incident", 14)], when
     assert [c[0] for c in _tolls("Rescuers said 140 people have died in the shelling of the old city since "
                                  "March.")] == ["tally"]
+
+
+def _by(text):
+    return [(c.count_min, c.asserted_by) for c in extract(text) if c.type in ("incident", "tally")]
+
+
+def test_a_monitor_in_the_lead_is_the_monitor_the_report_names_later():
+    # the agency in the byline is the last organisation before "a monitor said", but no monitor
+    text = ("Shelling kills 14 in the old city AFP Monday 3 Oct 2016 Shelling on the old quarter of the city "
+            "killed at least 14 civilians on Sunday, a monitor said. Rescuers dug through the rubble of two "
+            "houses. The Syrian Observatory for Human Rights said nine of the dead were in one street.")
+    assert _by(text)[0] == (14, "Syrian Observatory for Human Rights (SOHR)")
+    text = ("Barrel bombs killed 12 civilians in the town on Monday, the UK-based group said. The Syrian "
+            "Observatory for Human Rights has tracked the war since 2011.")
+    assert _by(text)[0] == (12, "Syrian Observatory for Human Rights (SOHR)")
+
+
+def test_a_speaker_before_a_relative_clause_without_commas():
+    text = ("Rebels shelled the district on Tuesday. The Britain-based Observatory which tracks the conflict "
+            "said 23 civilians were killed in the raids.")
+    assert [by for _, by in _by(text)] == ["Britain-based Observatory"]

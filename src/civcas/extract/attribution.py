@@ -267,6 +267,35 @@ def _head_resolve(w: str, memory: Memory, before: int | None) -> str | None:
     return None
 
 
+# "a monitor", "the monitoring group", "a Britain-based war monitor", "the UK-based group": a monitor
+# not named where it speaks
+_GENERIC_MONITOR = re.compile(r"^(?:(?:[\w-]+\s+){0,3}?(?:monitor|monitoring\s+group|watchdog|observatory)|"
+                              r"(?:uk|britain|british|london)-based\s+(?:[\w-]+\s+){0,2}?group)$", re.I)
+
+
+def _the_monitor(memory: Memory) -> str | None:
+    """The monitor that "a monitor said" stands for: the last organisation named, if it is a named
+    monitor, else the only named monitor in the whole report.  Wire copy says "a monitor said" in its
+    lead and names the Syrian Observatory paragraphs later; with two monitors named it is not said."""
+    memory.sync()
+    for name in (memory.last_org, memory.last_speaker):
+        known = parties.canonical(name) if name else None
+        if known and _named_monitor(known):
+            return known
+    named = {parties.canonical(n) for _, n in memory.orgs_before(None)}
+    monitors = {n for n in named if n and _named_monitor(n)}
+    return monitors.pop() if len(monitors) == 1 else None
+
+
+def _named_monitor(name: str) -> bool:
+    # (rescuers such as the White Helmets count the dead too, but the copy never calls them "a monitor")
+    return is_monitor(name) and bool(parties.lookup(name)) and not _GENERIC_MONITOR.match(name) \
+        and not _RESCUERS.search(name)
+
+
+_RESCUERS = re.compile(r"White Helmets|Civil Defen[cs]e", re.I)
+
+
 def _resolve(who: str | None, memory: Memory, before: int | None = None) -> str | None:
     if who and _DATA_ONLY.match(who.strip()):
         return None         # (before clean() cuts "preliminary data" to "preliminary")
@@ -285,6 +314,10 @@ def _resolve(who: str | None, memory: Memory, before: int | None = None) -> str 
             org = _resolve(m.group("org"), memory, before)
             if org and org.lower() != clean(m.group("org")).lower():
                 return org
+    if _GENERIC_MONITOR.match(w) and not parties.lookup(w):
+        found = _the_monitor(memory)
+        if found:
+            return found
     # Unresolved, "the monitor" is still better than nothing; "it" is not.
     if _PRONOUN_ORG.match(w) or w.lower() in ("group", "monitor"):
         memory.sync()
@@ -876,6 +909,18 @@ def _known_before(s: str, end: int) -> str | None:
     return found
 
 
+def _who_before_relative(s: str, end: int) -> str | None:
+    """A known organisation or a speaker noun before a short relative clause that no comma sets off:
+    "The Britain-based Observatory which monitors Syria's conflict said"."""
+    k = max(s.rfind(" which ", max(0, end - 80), end), s.rfind(" who ", max(0, end - 80), end))
+    if k < 0 or len(s[k:end].split()) > 9 or any(ch in s[k:end] for ch in ',;:."”'):
+        return None
+    who = _who_before(s, k)
+    if who and (parties.lookup(clean(who)) or clean(who).split()[-1].lower() in _SPEAKER_NOUNS):
+        return who
+    return None
+
+
 def said_by(s: str, with_end: bool = False) -> list:
     """(position, speaker) for each reporting verb in the sentence s that has a speaker before it,
     or, failing that, right after it."""
@@ -890,6 +935,8 @@ def said_by(s: str, with_end: bool = False) -> list:
                 who = known
         if not who and v.group() in _INVERTING:
             who = _who_after(s, v.end())
+        if not who:
+            who = _who_before_relative(s, v.start())
         if who:
             out.append((v.start(), who, v.end()) if with_end else (v.start(), who))
     if "quoted" in s:
