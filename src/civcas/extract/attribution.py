@@ -287,13 +287,13 @@ def _the_monitor(memory: Memory) -> str | None:
     return monitors.pop() if len(monitors) == 1 else None
 
 
+# (rescuers such as the White Helmets count the dead too, but the copy never calls them "a monitor")
+_RESCUERS = re.compile(r"White Helmets|Civil Defen[cs]e", re.I)
+
+
 def _named_monitor(name: str) -> bool:
-    # (rescuers such as the White Helmets count the dead too, but the copy never calls them "a monitor")
     return is_monitor(name) and bool(parties.lookup(name)) and not _GENERIC_MONITOR.match(name) \
         and not _RESCUERS.search(name)
-
-
-_RESCUERS = re.compile(r"White Helmets|Civil Defen[cs]e", re.I)
 
 
 def _resolve(who: str | None, memory: Memory, before: int | None = None) -> str | None:
@@ -916,9 +916,8 @@ def _who_before_relative(s: str, end: int) -> str | None:
     if k < 0 or len(s[k:end].split()) > 9 or any(ch in s[k:end] for ch in ',;:."”'):
         return None
     who = _who_before(s, k)
-    if who and (parties.lookup(clean(who)) or clean(who).split()[-1].lower() in _SPEAKER_NOUNS):
-        return who
-    return None
+    name = clean(who) if who else None
+    return who if name and (parties.lookup(name) or name.split()[-1].lower() in _SPEAKER_NOUNS) else None
 
 
 def said_by(s: str, with_end: bool = False) -> list:

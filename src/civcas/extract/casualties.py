@@ -840,7 +840,8 @@ def is_incident(text: str, a: int, b: int, has_day_date: bool, single: bool = Fa
         return False
     if framed:
         return True
-    return has_day_date or (small and (after_event or search(_ATTACK) is not None or search(_ONE_EVENT_TOLL) is not None))
+    return has_day_date or (small and (after_event or search(_ATTACK) is not None
+                                       or search(_ONE_EVENT_TOLL) is not None))
 
 
 _RELATIVE = re.compile(r"\b(?:which|who|whose|that)\b", re.I)

@@ -340,9 +340,10 @@ class _Run:
             return last_tolls
         mentions = [d for d in self._dates(a, b)
                     if not _REPORTING_BEFORE.search(text, max(a, d.span[0] - 25), d.span[0])]
+        deaths = [t for t in tolls if not t.sub and t.harm != "injured"]
         # (the wounded, often more than the dead, do not make a toll large)
         small = all((t.figure.count_max if t.figure.count_max is not None
-                     else t.figure.count_min or 999) <= 50 for t in tolls if not t.sub and t.harm != "injured")
+                     else t.figure.count_min or 999) <= 50 for t in deaths)
         # a small toll may belong to an event told several sentences earlier: reactions and context
         # often come between the strike and a second source's toll
         frame = self._frame(FRAME_REACH_SMALL if small else FRAME_REACH)
@@ -350,8 +351,7 @@ class _Run:
                                single=all(t.figure.count_max == 1 for t in tolls if not t.sub),
                                small=small,
                                # a report that has been telling of events goes on doing so
-                               after_event=any(t.harm != "injured" and not t.sub for t in tolls) and (
-                                   not self.claims or self.claims[-1].type == "incident"),
+                               after_event=bool(deaths) and (not self.claims or self.claims[-1].type == "incident"),
                                # a frame lends its event to a toll, not to a national total
                                framed=frame is not None and all(
                                    (t.figure.count_min or 0) < 1000 for t in tolls if not t.sub),
