@@ -152,3 +152,14 @@ def test_users_list_and_set(tmp_path):
     r = cli("users", "set", "amal", "--reason", "nothing")
     assert r.returncode == 1 and "nothing to change" in r.stderr
 
+
+
+def test_extract_credits_an_unattributed_total_to_the_documents_publisher(tmp_path):
+    """The publisher in a document's metadata (front matter, a sidecar, a CSV or JSONL column) is
+    the party of a total the text gives without a source."""
+    (tmp_path / "a.md").write_text("---\npublisher: english.alaraby.co.uk\npublished: 2016-05-02\n---\n"
+                                   "Since Sunday at least 61 civilians have been killed in air attacks on the town.\n")
+    r = civcas("extract", str(tmp_path / "a.md"), "--format", "jsonl", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    claims = json.loads(r.stdout.splitlines()[0])["claims"]
+    assert [(c["type"], c["asserted_by"], c["count_min"]) for c in claims] == [("tally", "The New Arab", 61)]

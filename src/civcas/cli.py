@@ -149,7 +149,7 @@ def extract(
             failed = True
             continue
         for doc in docs:
-            claims = [c.to_dict() for c in run(doc.text, doc.published)]
+            claims = [c.to_dict() for c in run(doc.text, doc.published, publisher=doc.publisher)]
             line = {"document": doc.origin, "published": doc.published.isoformat() if doc.published else None,
                     "claims": claims}
             sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")

@@ -119,6 +119,17 @@ def test_claims_are_extracted_and_stored(sqlite_store, tmp_path):
         assert text[c["span"][0]:c["span"][1]] == c["quote"]
 
 
+def test_a_rows_source_field_is_the_party_of_its_unattributed_total(sqlite_store, tmp_path):
+    row = {"source": "etilaf", "date": "2016-05-02",
+           "article_content": "Since Sunday at least 61 civilians have been killed in air attacks on the town."}
+    ingest_paths(sqlite_store, [write(tmp_path / "feed.jsonl", json.dumps(row) + "\n")])
+    with sqlite_store.session() as s:
+        (doc,) = repo.list_documents(s)
+        claims = repo.document_claims(s, doc["id"])
+    assert doc["publisher"] == "etilaf"                 # the raw metadata is stored as it came
+    assert [(c["type"], c["asserted_by"], c["count_min"]) for c in claims] == [("tally", "Syrian Coalition", 61)]
+
+
 def test_seeds_ingest_once(sqlite_store, shared_dir):
     first = ingest_paths(sqlite_store, [shared_dir / "seeds"])
     assert first.count("new") == 5 and not first.rejected

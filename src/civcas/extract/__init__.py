@@ -1,6 +1,6 @@
 """Claim extraction: what a report asserts about civilian harm, each claim with its exact quote.
 
-`extract(text, published)` runs the default extractor: the English rules (regular expressions,
+`extract(text, published, publisher=...)` runs the default extractor: the English rules (regular expressions,
 see docs/extract.md) and, where the text holds Arabic, the Arabic rules (docs/extract_arabic.md).  Other extractors (a model-based one, say) implement `Extractor` and can be
 registered under a name, so the CLI and ingest can choose one without knowing its internals.
 """
@@ -25,7 +25,8 @@ class Extractor(Protocol):
 
     name: str
 
-    def extract(self, text: str, published: dt.date | None = None) -> list[ClaimRecord]: ...
+    def extract(self, text: str, published: dt.date | None = None, *,
+                publisher: str | None = None) -> list[ClaimRecord]: ...
 
 
 # Enough Arabic letters for a sentence: a post in Arabic inside an English web page, or an
@@ -47,8 +48,9 @@ class Rules:
     def __init__(self) -> None:
         self._english = RulesExtractor()
 
-    def extract(self, text: str, published: dt.date | None = None) -> list[ClaimRecord]:
-        claims = self._english.extract(text, published)
+    def extract(self, text: str, published: dt.date | None = None, *,
+                publisher: str | None = None) -> list[ClaimRecord]:
+        claims = self._english.extract(text, published, publisher=publisher)
         if _holds_arabic(text):
             claims += extract_arabic(text, published)
         return claims
@@ -79,6 +81,9 @@ def get_extractor(name: str | None = None) -> Extractor:
         raise KeyError(f"no extractor named {name!r}; known: {', '.join(sorted(_REGISTRY))}") from None
 
 
-def extract(text: str, published: dt.date | None = None) -> list[ClaimRecord]:
-    """Claims in `text`, relative dates resolved against `published` (None leaves them unresolved)."""
-    return _REGISTRY[DEFAULT].extract(text, published)
+def extract(text: str, published: dt.date | None = None, *, publisher: str | None = None) -> list[ClaimRecord]:
+    """Claims in `text`, relative dates resolved against `published` (None leaves them unresolved).
+    `publisher` is the document's publisher from its metadata (a name, a site's short name, a domain
+    or URL): the party of a total the text gives without a source, when the text does not say whose
+    copy it is."""
+    return _REGISTRY[DEFAULT].extract(text, published, publisher=publisher)

@@ -23,7 +23,7 @@ from .dates import DateMention, dates_in, opening_dateline
 from .folding import Folded, Quick
 from .furniture import without_furniture
 from .numbers import FIGURE, FIGURE_AT, VAGUE, figure_folded, parse_figure
-from .outlet import outlet
+from .outlet import outlet, publisher_outlet
 from .ratio import ratios_in
 from .sentences import split
 from .strikes import strike_counts_in, there_were_counts
@@ -112,13 +112,15 @@ class RulesExtractor:
 
     name = "rules"
 
-    def extract(self, text: str, published: dt.date | None = None) -> list[ClaimRecord]:
-        return _Run(text, published).run()
+    def extract(self, text: str, published: dt.date | None = None, *,
+                publisher: str | None = None) -> list[ClaimRecord]:
+        return _Run(text, published, publisher).run()
 
 
 class _Run:
-    def __init__(self, text: str, published: dt.date | None):
+    def __init__(self, text: str, published: dt.date | None, publisher: str | None = None):
         self.text = text
+        self.publisher = publisher
         # relative dates ("on Wednesday") count back from the story's own dateline where it opens with one
         self.published = opening_dateline(text) or published
         self.opening = len(text) - len(text.lstrip())     # where the document's first word starts
@@ -591,7 +593,8 @@ class _Run:
         claims = _totals_of_listed_attacks(claims)
         unattributed = [c for c in claims if c.type in ("tally", "strike_count") and c.asserted_by is None]
         if unattributed:
-            own = outlet(self.text)     # an unattributed total is the outlet's own
+            # an unattributed total is the outlet's own: the one the copy names, else its publisher
+            own = outlet(self.text) or publisher_outlet(self.publisher)
             for c in unattributed:
                 c.asserted_by = _monitor_just_before(self.text, c) or own
         for c in claims:

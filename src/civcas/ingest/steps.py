@@ -24,7 +24,7 @@ class ExtractClaims:
         self._extract = extract
 
     def __call__(self, doc: DocumentRecord, claims: list[ClaimRecord]) -> list[ClaimRecord]:
-        return claims + self._extract(doc.text, doc.published)
+        return claims + self._extract(doc.text, doc.published, publisher=doc.publisher)
 
 
 class GeocodeClaims:
