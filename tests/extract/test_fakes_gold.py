@@ -27,8 +27,11 @@ HERE = Path(__file__).parent
 # fakes_dev7 (60 more, development; 18 name no civilian toll): 0.533 when first scored blind with the
 # eleventh pass's rules, 0.568 with the twelfth pass's first two (a bare small toll follows the kind
 # of claim before it; "since dawn" is one day), written before its annotation was read.
-MIN_F1 = {"fakes": 0.60, "fakes_dev": 0.69, "fakes_dev2": 0.67, "fakes_dev3": 0.71, "fakes_dev4": 0.57,
-          "fakes_dev5": 0.67, "fakes_dev6": 0.56, "fakes_dev7": 0.53}
+# fakes_dev8 (60 more, development; 12 name no civilian toll): 0.565 when first scored blind with the
+# twelfth pass's rules, 0.589 with the thirteenth pass's first (the publisher is the party of an
+# unattributed total), written before its annotation arrived.
+MIN_F1 = {"fakes": 0.63, "fakes_dev": 0.70, "fakes_dev2": 0.67, "fakes_dev3": 0.73, "fakes_dev4": 0.60,
+          "fakes_dev5": 0.70, "fakes_dev6": 0.58, "fakes_dev7": 0.55, "fakes_dev8": 0.55}
 
 
 def _bench():

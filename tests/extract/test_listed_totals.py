@@ -32,3 +32,28 @@ def test_figures_that_do_not_add_up_leave_the_total_an_incident():
     text = ("Ten civilians were killed in air raids on two towns on Sunday. "
             "Six died in the first town. Three others were killed in the second.")
     assert ("incident", 10) in _kinds(text)
+
+
+# The report's first toll and the tolls told right after it (learned from tests/extract/fakes_dev3/,
+# fakes_dev4/, fakes_dev5/ and fakes_dev7/; texts here are our own).
+LEAD = ("Seven people were killed on Monday when rockets fell on the city, a police source told the agency. "
+        "Rockets hit the old market in the morning, killing four people and wounding 20. "
+        "Later in the day a shell struck the gate of a school in the Midan district, killing three pupils.")
+
+
+def test_a_lead_toll_that_the_next_tolls_add_up_to_is_the_days_total():
+    assert _kinds(LEAD) == [("tally", 7), ("incident", 4), ("incident", 3)]
+
+
+def test_another_sources_toll_for_the_same_event_is_not_a_further_part():
+    text = ("At least five people were killed on Thursday near the courthouse in the city centre, the monitor said. "
+            "State television also reported the deaths, saying four people had died there. "
+            "In the south of the province a farmer was killed by shelling on the same day.")
+    assert _kinds(text) == [("incident", 5), ("incident", 4), ("incident", 1)]
+
+
+def test_the_first_item_of_a_numbered_list_is_not_the_total_of_the_others():
+    text = ("The allegations were:\n\n1. On 3 May, five civilians were killed near the mill, local sources said.\n\n"
+            "2. On 9 May, three civilians were reportedly killed when their car was hit.\n\n"
+            "3. On 12 May, two civilians were killed in a strike on a farm.\n")
+    assert _kinds(text) == [("incident", 5), ("incident", 3), ("incident", 2)]

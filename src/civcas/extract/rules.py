@@ -590,7 +590,7 @@ class _Run:
         claims = _drop_restatements(claims)
         _name_the_monitor(claims, self.text)
         claims = _dedupe(claims)
-        claims = _totals_of_listed_attacks(claims)
+        claims = _totals_of_listed_attacks(claims, self.text)
         unattributed = [c for c in claims if c.type in ("tally", "strike_count") and c.asserted_by is None]
         if unattributed:
             # an unattributed total is the outlet's own: the one the copy names, else its publisher
@@ -1139,6 +1139,15 @@ _SEVERAL_ATTACKS = Folded(r"\b(?:attacks|strikes|airstrikes|raids|bombings|blast
                           r"incidents|across|separate|several|various)\b",
                           needs=("attacks", "strikes", "raids", "bombings", "blasts", "explosions", "barrages",
                                  "bombardments", "incidents", "across", "separate", "several", "various"))
+# A second source's figure for an event already told: "state television also reported the blast".
+_ANOTHER_SOURCES_TOLL = Folded(r"\balso\s+(?:reported|said|gave|put)\b|\bgave\s+a\s+toll\b|"
+                               r"\bput\s+the\s+(?:death\s+)?toll\b", needs=("also", "toll"))
+# One attack named in the singular: "a strike on a house", "an explosion", "a car bomb".
+_ONE_ATTACK = Folded(r"\b(?:a|an|one|single)\s+(?:[\w-]+\s+){0,2}?(?:strike|airstrike|raid|blast|explosion|bombing|"
+                     r"bomb|shell|attack|massacre)\b",
+                     needs=("strike", "raid", "blast", "explosion", "bomb", "shell", "attack", "massacre"))
+# A numbered item at the start of a line: "1. On 1 November, ...".
+_LIST_ITEM = re.compile(r"[ \t]*\d{1,3}[.)]\s")
 _TWO_PLACES = Quick(r"\b(?:in|on|at)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*\s+and\s+[A-Z]")
 
 
@@ -1183,7 +1192,7 @@ def _adds_up(total: int, later: list[int]) -> bool:
     return any(sum(later[i:i + _MAX_PARTS]) == total for i in range(min(len(later), 8)))
 
 
-def _totals_of_listed_attacks(claims: list[ClaimRecord]) -> list[ClaimRecord]:
+def _totals_of_listed_attacks(claims: list[ClaimRecord], text: str) -> list[ClaimRecord]:
     """A toll that the tolls told after it add up to exactly ("10 civilians killed in rocket attacks
     on Aleppo and Deir Ezzor" ... "6 civilians" in Aleppo ... "four civilians" in Deir Ezzor) is
     the report's total over the attacks it then lists: a tally beside those incidents, not an
@@ -1194,15 +1203,41 @@ def _totals_of_listed_attacks(claims: list[ClaimRecord]) -> list[ClaimRecord]:
                  and c.qualifier not in _VAGUE_QUALIFIERS]
     if len(incidents) < 3:
         return claims
-    for total in incidents:
+    for n, total in enumerate(incidents):
+        first = _first_sentence(total.quote)
+        if n == 0 and _lead_of_its_parts(total, first, incidents[1:], text):
+            _make_total(total)
+            continue
         later = [c.count_min for c in incidents if c.span[0] >= total.span[1] and c.counted == total.counted
                  and c.count_min < total.count_min]
-        first = _first_sentence(total.quote)
         if len(later) < 2 or not (_SEVERAL_ATTACKS.search(first) or _TWO_PLACES.search(first)) or not _adds_up(
                 total.count_min, later):
             continue
         _make_total(total)
     return claims
+
+
+def _lead_of_its_parts(total: ClaimRecord, first: str, rest: list[ClaimRecord], text: str) -> bool:
+    """Whether the report's first toll is the total of the two to five tolls told right after it,
+    which add up to it exactly: wire copy leads with the day's toll ("Seven people were killed on
+    Monday in rocket attacks") and then gives each attack, often without saying "attacks" in the
+    lead.  Not when the lead names one attack ("a strike on a house": later tolls that happen to
+    add up are other events), when it is one item of a numbered list of allegations, or when a
+    later toll is another source's figure for an event already told ("state television also
+    reported the blast")."""
+    if _LIST_ITEM.match(text, text.rfind("\n", 0, total.span[0]) + 1) or (
+            _ONE_ATTACK.search(first) and not _SEVERAL_ATTACKS.search(first)):
+        return False
+    run, parts, last = 0, 0, None
+    for c in rest[:5]:
+        if c.span == last:
+            continue            # another figure of the same statement ("five people including four children")
+        if c.counted != total.counted or _ANOTHER_SOURCES_TOLL.search(_first_sentence(c.quote)):
+            return False
+        run, parts, last = run + c.count_min, parts + 1, c.span
+        if run >= total.count_min:
+            return run == total.count_min and parts >= 2
+    return False
 
 
 def _make_total(c: ClaimRecord) -> None:
