@@ -1203,13 +1203,13 @@ def _totals_of_listed_attacks(claims: list[ClaimRecord], text: str) -> list[Clai
                  and c.qualifier not in _VAGUE_QUALIFIERS]
     if len(incidents) < 3:
         return claims
-    for n, total in enumerate(incidents):
-        first = _first_sentence(total.quote)
-        if n == 0 and _lead_of_its_parts(total, first, incidents[1:], text):
-            _make_total(total)
-            continue
+    if _lead_of_its_parts(incidents[0], incidents[1:], text):
+        _make_total(incidents[0])
+        incidents = incidents[1:]       # nothing before the lead can count it among its parts
+    for total in incidents:
         later = [c.count_min for c in incidents if c.span[0] >= total.span[1] and c.counted == total.counted
                  and c.count_min < total.count_min]
+        first = _first_sentence(total.quote)
         if len(later) < 2 or not (_SEVERAL_ATTACKS.search(first) or _TWO_PLACES.search(first)) or not _adds_up(
                 total.count_min, later):
             continue
@@ -1217,7 +1217,7 @@ def _totals_of_listed_attacks(claims: list[ClaimRecord], text: str) -> list[Clai
     return claims
 
 
-def _lead_of_its_parts(total: ClaimRecord, first: str, rest: list[ClaimRecord], text: str) -> bool:
+def _lead_of_its_parts(total: ClaimRecord, rest: list[ClaimRecord], text: str) -> bool:
     """Whether the report's first toll is the total of the two to five tolls told right after it,
     which add up to it exactly: wire copy leads with the day's toll ("Seven people were killed on
     Monday in rocket attacks") and then gives each attack, often without saying "attacks" in the
@@ -1225,6 +1225,7 @@ def _lead_of_its_parts(total: ClaimRecord, first: str, rest: list[ClaimRecord], 
     add up are other events), when it is one item of a numbered list of allegations, or when a
     later toll is another source's figure for an event already told ("state television also
     reported the blast")."""
+    first = _first_sentence(total.quote)
     if _LIST_ITEM.match(text, text.rfind("\n", 0, total.span[0]) + 1) or (
             _ONE_ATTACK.search(first) and not _SEVERAL_ATTACKS.search(first)):
         return False
