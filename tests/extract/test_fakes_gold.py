@@ -30,8 +30,11 @@ HERE = Path(__file__).parent
 # fakes_dev8 (60 more, development; 12 name no civilian toll): 0.565 when first scored blind with the
 # twelfth pass's rules, 0.589 with the thirteenth pass's first (the publisher is the party of an
 # unattributed total), written before its annotation arrived.
+# fakes_dev9 (60 more, development; 18 name no civilian toll): 0.537 when first scored blind with the
+# thirteenth pass's rules, 0.552 with the fourteenth pass's first (a list of the dead is one toll, their
+# sum), written before its annotation arrived.
 MIN_F1 = {"fakes": 0.63, "fakes_dev": 0.70, "fakes_dev2": 0.67, "fakes_dev3": 0.73, "fakes_dev4": 0.60,
-          "fakes_dev5": 0.70, "fakes_dev6": 0.58, "fakes_dev7": 0.55, "fakes_dev8": 0.55}
+          "fakes_dev5": 0.72, "fakes_dev6": 0.60, "fakes_dev7": 0.60, "fakes_dev8": 0.57, "fakes_dev9": 0.53}
 
 
 def _bench():

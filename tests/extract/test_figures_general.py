@@ -528,3 +528,13 @@ def test_civilians_out_of_a_total_keep_only_the_civilians():
     found = tolls("The ministry said 45 civilians had been killed in the raids since May, out of a total of "
                   "1,310 people killed.")
     assert [c.count_min for c in found] == [45]
+
+
+def test_a_toll_of_people_on_the_scale_of_a_whole_war_is_not_a_civilian_toll():
+    # background lines of wire copy: the war's dead of all sides, even when the war goes unnamed
+    for text in ("More than 250000 people have been killed and half the population has fled.",
+                 "Some 175,000 people have died since protests began in March 2011, the monitor said."):
+        assert [c.count_min for c in extract(text, dt.date(2016, 1, 5))] == []
+    # a war's civilian total stays, and so does a large toll of people below that scale
+    assert [c.count_min for c in extract("More than 250000 civilians have been killed since 2011, the "
+                                          "monitor said.", dt.date(2016, 1, 5))] == [250000]

@@ -240,7 +240,7 @@ _SUB_VICTIM = {"child": "children", "boy": "children", "girl": "children", "infa
                "baby": "children", "toddler": "children", "woman": "women", "man": "men", "mother": "women",
                "father": "men", "children": "children", "kids": "children", "boys": "children", "girls": "children",
                "infants": "children", "babies": "children", "minors": "children",
-               "women": "women", "men": "men", "couple": "other"}
+               "women": "women", "men": "men", "couple": "other", "schoolchildren": "children", "pupils": "children"}
 _INCLUDING = re.compile(r"(?:includ\w*(?:\s+(?:women|children|men|boys|girls)\s+and)?|among\s+(?:them|whom|those|the\s+(?:dead|victims|killed))(?:\s+(?:were|was))?|"
                         r"of\s+whom|mostly|mainly|most\s+of\s+them|\(|as\s+well\s+as)[\s:]*$", re.I)
 # "a family of four members, father, mother and two girls": the family's members listed after it
@@ -396,6 +396,8 @@ class Toll:
     sub: str | None = None    # children / women / men when the figure is a part of another
     additive: bool = False    # "three women and four children": parts that add up to the toll
     of_them: bool = False     # "30 of them children"
+    parts: dict[str, int] | None = None     # children / women / men within a listed toll
+    listed: bool = False      # a few of the dead, listed one by one ("a woman and her two sons")
 
 
 def victims_word(v: str) -> str:
@@ -514,6 +516,8 @@ def tolls_in(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> list[To
             continue
         if _SPEAKS_AFTER.match(text, m.end(), b):
             continue        # "two aid workers told reporters": the people who speak, not the dead
+        if v in ("men", "people", "persons") and _LIST_NOT_CIVILIAN.match(text, m.end(), b):
+            continue        # "two men from the popular committees": members of an armed group
         if _BACK_REFERENCE.fullmatch(text, a, m.start()):
             continue        # "Of the 105 dead, 101 were ...": the toll told before, not a new one
         anaphora = _ANAPHORIC.search(text, max(a, m.start() - 14), m.start())
@@ -668,6 +672,7 @@ def tolls_in(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> list[To
             if harm:
                 out.append(Toll(fig, "civilians", fig.start, m.end(), harm))
     out.sort(key=lambda t: t.start)
+    out = _victim_lists(text, a, b, out, low)
     out = _drop_mixed_totals(text, out)
     _mark_parts(text, a, out)
     return _among_total(text, out)
@@ -693,6 +698,151 @@ def _single_harm_further(text: str, a: int, b: int, s: int, e: int, victim: str,
             and _INCLUDING.search(text, out[-1].end, s):
         return out[-1].harm
     return None
+
+
+# A list of the dead, person by person or group by group, added up: "a little boy, a little girl
+# and two women were killed", "killed a woman with four of her children and an old man", "22
+# children had been killed along with six teachers".  Items are small exact counts of civilian
+# nouns; one list is one toll whose parts (children, women, men) are kept.
+_LIST_N = (r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+           r"sixteen|seventeen|eighteen|nineteen|twenty)")
+_LIST_ADJ = (r"(?:(?:little|young|elderly|old|older|pregnant|teenage|unidentified|local|displaced|civilian|female|male|"
+             r"other|more|further|baby|infant|\d+-year-old|[a-z]+-year-old)\s+){0,2}")
+_LIST_SING = (r"man|woman|child|boy|girl|infant|baby|toddler|teenager|farmer|shepherd|teacher|student|nurse|doctor|"
+              r"medic|paramedic|worker|journalist|mother|father|grandmother|grandfather|son|daughter|brother|sister|"
+              r"husband|wife|civilian|citizen|resident|villager|driver|imam|grandson|granddaughter|nephew|niece|cousin|"
+              r"uncle|aunt")
+_LIST_PLUR = (r"men|women|children|boys|girls|infants|babies|toddlers|teenagers|farmers|shepherds|teachers|students|"
+              r"schoolchildren|pupils|nurses|doctors|medics|paramedics|workers|journalists|civilians|citizens|"
+              r"residents|villagers|drivers|sons|daughters|brothers|sisters|relatives|siblings|grandchildren|"
+              r"nephews|nieces|cousins|uncles|aunts|grandsons|granddaughters")
+_LIST_ITEM = re.compile(
+    rf"(?P<one>(?:an?|one|another)\s+{_LIST_ADJ}(?:(?-i:[a-z]+)\s+)?(?P<s1>{_LIST_SING}))\b(?!-)|"
+    rf"(?P<n>{_LIST_N})\s+(?:of\s+(?:his|her|their)\s+)?{_LIST_ADJ}(?P<p>{_LIST_PLUR})\b(?!-)|"
+    rf"(?:his|her|their)\s+(?:(?P<kn>{_LIST_N})\s+)?{_LIST_ADJ}(?:(?P<ks>{_LIST_SING})|(?P<kp>{_LIST_PLUR}))\b(?!-)|"
+    rf"(?P<bare>{_LIST_ADJ}(?P<s2>{_LIST_SING}))\b(?!-)", re.I)
+_LIST_SEP = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&|plus)\s+|\s+(?=(?:an?|another)\s)|\s+as\s+well\s+as\s+|\s+(?:along|together)\s+with\s+|"
+                       r"\s+with\s+|\s*,?\s+in\s+addition\s+to\s+|"
+                       r"\s+(?:were|was|had\s+been|have\s+been)\s+(?:killed|martyred)\s+(?:along|together)\s+with\s+",
+                       re.I)
+_LIST_HARM_AFTER = re.compile(r"\s*,?\s+(?:who\s+)?(?:were|was|had\s+been|have\s+been|are)?\s*(?:also\s+)?(?:all\s+)?"
+                              r"(?:killed|died|dead|martyred|slain|executed|shot\s+dead|lost\s+their\s+lives)\b", re.I)
+_LIST_NOT_CIVILIAN = re.compile(r"\s+(?:from|of|in)\s+(?:the\s+)?(?:[\w()'’-]+\s+){0,4}?(?:group|forces|militias?|"
+                                r"committees?|brigades?|army|battalions?|factions?|ranks|units?|movement|front|"
+                                r"hezbollah|hizballah|fighters|rebels)\b(?!-)", re.I)
+_LIST_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+               "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+               "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20}
+_LIST_KIND = {"child": "children", "boy": "children", "girl": "children", "infant": "children", "baby": "children",
+              "toddler": "children", "children": "children", "boys": "children", "girls": "children",
+              "infants": "children", "babies": "children", "toddlers": "children", "schoolchildren": "children",
+              "pupils": "children", "woman": "women", "women": "women", "mother": "women", "wife": "women",
+              "grandmother": "women", "man": "men", "men": "men", "father": "men", "husband": "men",
+              "grandfather": "men"}
+
+
+def _list_items(text: str, pos: int, b: int) -> tuple[list[tuple[int, str]], int, bool]:
+    """The items of a victim list starting at pos: (count, noun) each, the list's end, and whether
+    a "were killed along with" inside it gave the harm.  Stops at the first thing that is not an
+    item; an item whose count is unknown ("her children") ends the list unreadable (no items)."""
+    items: list[tuple[int, str]] = []
+    end, harm_inside, at = pos, False, pos
+    while True:
+        m = _LIST_ITEM.match(text, at, b)
+        if m is None or (m.group("bare") is not None and not items):
+            break
+        if m.group("bare") is not None and not re.fullmatch(r"\s+(?:and|&)\s+", text[end:at], re.I):
+            break       # a bare noun only right after "and": "a woman and child"
+        if m.group("one") is not None or m.group("bare") is not None:
+            n, noun = 1, (m.group("s1") or m.group("s2")).lower()
+        elif m.group("n") is not None:
+            w = m.group("n").lower()
+            n, noun = (int(w) if w.isdigit() else _LIST_WORDS[w]), m.group("p").lower()
+        elif m.group("ks") is not None:
+            w = m.group("kn")
+            n, noun = (1 if w is None else int(w) if w.isdigit() else _LIST_WORDS[w.lower()]), m.group("ks").lower()
+        else:
+            w = m.group("kn")
+            if w is None:
+                return [], pos, False       # "and her children": how many is not said
+            n, noun = (int(w) if w.isdigit() else _LIST_WORDS[w.lower()]), m.group("kp").lower()
+        if _LIST_NOT_CIVILIAN.match(text, m.end(), b):
+            return [], pos, False           # "two men from the popular committees": fighters
+        items.append((n, noun))
+        end = m.end()
+        s = _LIST_SEP.match(text, end, b)
+        if s is None:
+            break
+        if "killed" in s.group().lower() or "martyred" in s.group().lower():
+            harm_inside = True
+        at = s.end()
+    return items, end, harm_inside
+
+
+_LIST_TOTALS = frozenset(("civilians", "citizens", "residents", "villagers", "relatives"))
+
+
+def _harm_before_list(text: str, a: int, s: int, out: list[Toll]) -> bool:
+    """A harm word right before the list, and not the participle of a figure before it ("1 child
+    killed 6 children and their mother under the rubble": the six are not the killed)."""
+    m = _HARM_JUST_BEFORE.search(text[max(a, s - 40):s])
+    if m is None:
+        return False
+    h = max(a, s - 40) + m.start()
+    return not any(t.end <= s and (t.end > h or not text[t.end:h].strip()) for t in out)
+
+
+_LIST_STARTS = re.compile(rf"(?<![\w-])(?:an?|one|another|his|her|their|{_LIST_N})\s", re.I)
+
+
+# A list noun followed by what joins it to the next item: a list cannot start before the first of
+# these by more than one item's length (searched in the lower-cased sentence).
+_LIST_JOIN = re.compile(rf"\b(?:{_LIST_SING}|{_LIST_PLUR})(?:\s*,|\s+(?:and|&|plus|as\s+well|along|together|with|"
+                        rf"a|an|another|had\s+been|were|was|have\s+been)\b)")
+
+
+def _victim_lists(text: str, a: int, b: int, out: list[Toll], low: str) -> list[Toll]:
+    """Replace the tolls of each victim list in text[a:b] (low: its lower case) by one toll, their sum."""
+    if not (" and " in low or " with " in low or "&" in low or " plus " in low) or (
+            not any(t.harm == "killed" for t in out) and "killed" not in low):
+        return out
+    j = _LIST_JOIN.search(low)
+    if j is None:
+        return out
+    pos = a
+    for m in _LIST_STARTS.finditer(text, max(a, a + j.start() - 60), b):
+        s = m.start()
+        if s < pos:
+            continue
+        items, e, harm_inside = _list_items(text, s, b)
+        if len(items) < 2:
+            continue
+        if items[0][1] in _LIST_TOTALS and re.match(r"\s*[,(\u2013\u2014:-]", text[s:e].split(items[0][1], 1)[1]):
+            pos = e         # "two civilians, a woman and a child": the total, then who they were
+            continue
+        if any(t.start < s < t.end for t in out):
+            continue        # "at least 16 civilians and three children": the list would drop the hedge
+        if not (harm_inside or _LIST_HARM_AFTER.match(text, e, b)
+                or any(0 <= s - t.end < 40 and _INCLUDING.search(text, t.end, s) for t in out if t.start < s)
+                or _harm_before_list(text, a, s, out)
+                or re.search(r"\bwith\s+$", text[max(a, s - 6):s]) and re.match(r"\s+killed\b", text[e:b])):
+            continue
+        inside = [t for t in out if s <= t.start < e]
+        if any(t.figure.qualifier != "exact" or t.harm != "killed" for t in inside):
+            continue
+        total = sum(n for n, _ in items)
+        parts: dict[str, int] = {}
+        for n, noun in items:
+            kind = _LIST_KIND.get(noun)
+            if kind:
+                parts[kind] = parts.get(kind, 0) + n
+        nouns = list(dict.fromkeys(noun for _, noun in items))
+        label = ", ".join(nouns[:-1]) + " and " + nouns[-1]
+        toll = Toll(Figure(total, total, "exact", s, e), label, s, e, "killed", parts=parts or None,
+                    listed=total <= 20)
+        out = sorted([t for t in out if t not in inside] + [toll], key=lambda t: t.start)
+        pos = e
+    return out
 
 
 def _is_day_of_month(text: str, a: int, fig: Figure) -> bool:
@@ -736,6 +886,12 @@ def _among_total(text: str, tolls: list[Toll]) -> list[Toll]:
             parts = [p for p in tolls[:i] if p.harm == t.harm]
             if not parts:
                 continue
+            if t.victim.lower() in _TOTAL_NOUNS and (
+                    any(p.victim.lower().startswith(("civilian", "non")) for p in parts)
+                    or _COMBATANTS.search(text, parts[0].start, t.start)):
+                # "Six civilians were among 22 people killed", "10 children and 13 rebels were among
+                # 48 people": the total holds others than civilians; the civilians are the toll
+                return [x for x in tolls if x is not t]
             for p in parts:
                 p.sub = _SUB_VICTIM.get(p.victim.lower(), "other")
                 p.additive = False
@@ -749,6 +905,10 @@ def _mark_parts(text: str, a: int, tolls: list[Toll]) -> None:
         kind = _SUB_VICTIM.get(t.victim.lower())
         family = i > 0 and tolls[i - 1].victim == FAMILY_VICTIM and _FAMILY_PARTS.fullmatch(text, tolls[i - 1].end,
                                                                                            t.start) is not None
+        if i and t.parts is not None and tolls[i - 1].sub is None and _INCLUDING.search(text, tolls[i - 1].end, t.start):
+            t.sub = "other"         # "six civilians including a woman and her four children": who they were
+            t.harm = tolls[i - 1].harm
+            continue
         if i and _colon_list(text, tolls[i - 1], t):
             t.sub = kind or "other"     # "killed three members of one family: a woman and her two daughters"
             t.harm = tolls[i - 1].harm

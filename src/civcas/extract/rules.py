@@ -329,7 +329,8 @@ class _Run:
         made: list[ClaimRecord] = []
         # A sentence that only breaks down the previous sentence's toll ("The dead included six
         # children", "More than 100 were wounded") adds to that claim.
-        only_parts = all(t.sub or _PART_OF.get(victims_word(t.victim)) for t in tolls if t.harm != "injured")
+        only_parts = all(t.sub or _PART_OF.get(victims_word(t.victim)) or (
+            t.parts and sum(t.parts.values()) == t.figure.count_min) for t in tolls if t.harm != "injured")
         only_injured = all(t.harm == "injured" for t in tolls)
         if last_tolls and ((among_the_dead(text, a) and only_parts) or (
                 only_injured and last_tolls[-1].type == "incident" and last_tolls[-1].injured_min is None
@@ -350,7 +351,7 @@ class _Run:
         # often come between the strike and a second source's toll
         frame = self._frame(FRAME_REACH_SMALL if small else FRAME_REACH)
         incident = is_incident(text, a, b, any(d.precision == "day" for d in mentions),
-                               single=all(t.figure.count_max == 1 for t in tolls if not t.sub),
+                               single=all(t.figure.count_max == 1 or t.listed for t in tolls if not t.sub),
                                small=small,
                                # a report that has been telling of events goes on doing so
                                after_event=bool(deaths) and (not self.claims or self.claims[-1].type == "incident"),
@@ -482,6 +483,12 @@ class _Run:
             if claim.injured_min is None:
                 claim.injured_min, claim.injured_max = t.figure.count_min, t.figure.count_max
             return
+        for part, n in (t.parts or {}).items():
+            if getattr(claim, f"{part}_min") is None and getattr(claim, f"{part}_max") is None:
+                setattr(claim, f"{part}_min", n)
+                setattr(claim, f"{part}_max", n)
+        if t.parts:
+            return
         kind = t.sub or {"children": "children", "women": "women", "men": "men"}.get(victim)
         if kind in ("children", "women", "men") and getattr(claim, f"{kind}_min") is None and getattr(claim, f"{kind}_max") is None:
             setattr(claim, f"{kind}_min", t.figure.count_min)
@@ -508,6 +515,9 @@ class _Run:
         if part and t.harm != "injured":
             setattr(c, f"{part}_min", f.count_min)
             setattr(c, f"{part}_max", f.count_max)
+        for part, n in (t.parts or {}).items():
+            setattr(c, f"{part}_min", n)
+            setattr(c, f"{part}_max", n)
         c.belligerent = self._belligerent(a, b)
         c.strike_type = self._strike_type(a, b)
         if incident:
@@ -767,6 +777,10 @@ _WHOLE_WAR = Folded(r"\b(?:war|conflict|civil\s+war|uprising|crisis|fighting)\s+
                     needs=("war", "conflict", "uprising", "crisis", "fighting", "since", "revolution", "turmoil",
                            "violence", "unrest"))
 _ANYONE = frozenset((None, "people", "persons", "deaths", "lives", "unspecified", "others"))
+# No strike, battle or month kills 100,000 people: a toll of people that large is a whole war's,
+# fighters included, whether or not the sentence names the war ("More than 180000 people have been
+# killed since March 2011 and nearly half the population have fled").
+_WAR_SCALE = 100_000
 # Bodies seen in footage or photographs ("a video showed a room filled with more than 90 bodies"):
 # what a camera showed, not anyone's toll.
 _FOOTAGE = Folded(r"\b(?:video|footage|photograph|photo|picture|image)s?\b[^.]{0,120}?\b(?:showed|shows|show|showing)\b"
@@ -796,6 +810,8 @@ def _not_a_civilian_toll(c: ClaimRecord) -> bool:
     first = _first_sentence(quote)              # (a claim may take in a later sentence's breakdown)
     if c.victims in _ANYONE and (c.count_min or 0) >= 1000 and _WHOLE_WAR.search(first):
         return True
+    if c.victims in _ANYONE and (c.count_min or 0) >= _WAR_SCALE:
+        return True         # "More than 300000 people have been killed": only a war's dead, all sides, are that many
     if _FOOTAGE.search(first):
         return True
     return _DEPRIVATION.search(quote) is not None
