@@ -65,3 +65,8 @@ def test_civilians_among_a_total_of_people_are_the_toll():
                  "on Sunday, a monitor said.") == [("incident", 5)]
     assert tolls("The monitor said nine children and 12 rebels were among 40 people executed by troops in "
                  "the village on Tuesday.") == [("incident", 9)]
+
+
+def test_a_capitalised_total_before_its_list_is_read_like_any_other():
+    # (the noun's case once broke the look for the comma after the total)
+    assert tolls("Two Civilians, a woman and a boy, were killed in the raid on Monday.") == [("incident", 2)]

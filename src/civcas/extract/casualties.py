@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .folding import Folded, Quick
-from .numbers import FIGURE, FIGURE_AT, Figure, figure_folded, number_hint, parse_figure
+from .numbers import FIGURE, FIGURE_AT, Figure, figure_folded, number_hint, parse_figure, to_int
 
 # Written in lower case (the patterns ignore case anyway), so that they can be folded (folding.py).
 _ADJ = (r"(?:(?:unarmed|innocent|other|more|local|syrian|iraqi|afghan|yemeni|palestinian|libyan|somali|"
@@ -730,53 +730,53 @@ _LIST_HARM_AFTER = re.compile(r"\s*,?\s+(?:who\s+)?(?:were|was|had\s+been|have\s
 _LIST_NOT_CIVILIAN = re.compile(r"\s+(?:from|of|in)\s+(?:the\s+)?(?:[\w()'’-]+\s+){0,4}?(?:group|forces|militias?|"
                                 r"committees?|brigades?|army|battalions?|factions?|ranks|units?|movement|front|"
                                 r"hezbollah|hizballah|fighters|rebels)\b(?!-)", re.I)
-_LIST_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-               "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-               "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20}
-_LIST_KIND = {"child": "children", "boy": "children", "girl": "children", "infant": "children", "baby": "children",
-              "toddler": "children", "children": "children", "boys": "children", "girls": "children",
-              "infants": "children", "babies": "children", "toddlers": "children", "schoolchildren": "children",
-              "pupils": "children", "woman": "women", "women": "women", "mother": "women", "wife": "women",
-              "grandmother": "women", "man": "men", "men": "men", "father": "men", "husband": "men",
-              "grandfather": "men"}
+# Who a listed person is, for the claim's children / women / men: the part nouns, and relatives.
+_LIST_KIND = {k: v for k, v in _SUB_VICTIM.items() if v != "other"} | {
+    "toddlers": "children", "wife": "women", "grandmother": "women", "husband": "men", "grandfather": "men"}
+_AND_JOIN = re.compile(r"\s+(?:and|&)\s+")
+_WITH_BEFORE = re.compile(r"\bwith\s+$")
+_KILLED_AFTER = re.compile(r"\s+killed\b")
+_TOTAL_THEN_WHO = re.compile(r"\s*[,(\u2013\u2014:-]")
 
 
-def _list_items(text: str, pos: int, b: int) -> tuple[list[tuple[int, str]], int, bool]:
-    """The items of a victim list starting at pos: (count, noun) each, the list's end, and whether
-    a "were killed along with" inside it gave the harm.  Stops at the first thing that is not an
+def _list_item(m: re.Match) -> tuple[int, str] | None:
+    """(count, noun) of one item, or None when the count is not said ("her children")."""
+    if m.group("one") is not None or m.group("bare") is not None:
+        return 1, (m.group("s1") or m.group("s2")).lower()
+    if m.group("n") is not None:
+        return to_int(m.group("n").lower()), m.group("p").lower()
+    w = m.group("kn")
+    if m.group("ks") is not None:
+        return (1 if w is None else to_int(w.lower())), m.group("ks").lower()
+    return None if w is None else (to_int(w.lower()), m.group("kp").lower())
+
+
+def _list_items(text: str, pos: int, b: int) -> tuple[list[tuple[int, str, int]], bool]:
+    """The items of a victim list starting at pos: (count, noun, end offset) each, and whether a
+    "were killed along with" inside it gave the harm.  Stops at the first thing that is not an
     item; an item whose count is unknown ("her children") ends the list unreadable (no items)."""
-    items: list[tuple[int, str]] = []
+    items: list[tuple[int, str, int]] = []
     end, harm_inside, at = pos, False, pos
     while True:
         m = _LIST_ITEM.match(text, at, b)
         if m is None or (m.group("bare") is not None and not items):
             break
-        if m.group("bare") is not None and not re.fullmatch(r"\s+(?:and|&)\s+", text[end:at], re.I):
+        if m.group("bare") is not None and not _AND_JOIN.fullmatch(text, end, at):
             break       # a bare noun only right after "and": "a woman and child"
-        if m.group("one") is not None or m.group("bare") is not None:
-            n, noun = 1, (m.group("s1") or m.group("s2")).lower()
-        elif m.group("n") is not None:
-            w = m.group("n").lower()
-            n, noun = (int(w) if w.isdigit() else _LIST_WORDS[w]), m.group("p").lower()
-        elif m.group("ks") is not None:
-            w = m.group("kn")
-            n, noun = (1 if w is None else int(w) if w.isdigit() else _LIST_WORDS[w.lower()]), m.group("ks").lower()
-        else:
-            w = m.group("kn")
-            if w is None:
-                return [], pos, False       # "and her children": how many is not said
-            n, noun = (int(w) if w.isdigit() else _LIST_WORDS[w.lower()]), m.group("kp").lower()
+        item = _list_item(m)
+        if item is None:
+            return [], False                # "and her children": how many is not said
         if _LIST_NOT_CIVILIAN.match(text, m.end(), b):
-            return [], pos, False           # "two men from the popular committees": fighters
-        items.append((n, noun))
+            return [], False                # "two men from the popular committees": fighters
         end = m.end()
+        items.append((*item, end))
         s = _LIST_SEP.match(text, end, b)
         if s is None:
             break
         if "killed" in s.group().lower() or "martyred" in s.group().lower():
             harm_inside = True
         at = s.end()
-    return items, end, harm_inside
+    return items, harm_inside
 
 
 _LIST_TOTALS = frozenset(("civilians", "citizens", "residents", "villagers", "relatives"))
@@ -814,10 +814,11 @@ def _victim_lists(text: str, a: int, b: int, out: list[Toll], low: str) -> list[
         s = m.start()
         if s < pos:
             continue
-        items, e, harm_inside = _list_items(text, s, b)
+        items, harm_inside = _list_items(text, s, b)
         if len(items) < 2:
             continue
-        if items[0][1] in _LIST_TOTALS and re.match(r"\s*[,(\u2013\u2014:-]", text[s:e].split(items[0][1], 1)[1]):
+        e = items[-1][2]
+        if items[0][1] in _LIST_TOTALS and _TOTAL_THEN_WHO.match(text, items[0][2]):
             pos = e         # "two civilians, a woman and a child": the total, then who they were
             continue
         if any(t.start < s < t.end for t in out):
@@ -825,18 +826,18 @@ def _victim_lists(text: str, a: int, b: int, out: list[Toll], low: str) -> list[
         if not (harm_inside or _LIST_HARM_AFTER.match(text, e, b)
                 or any(0 <= s - t.end < 40 and _INCLUDING.search(text, t.end, s) for t in out if t.start < s)
                 or _harm_before_list(text, a, s, out)
-                or re.search(r"\bwith\s+$", text[max(a, s - 6):s]) and re.match(r"\s+killed\b", text[e:b])):
+                or _WITH_BEFORE.search(text, max(a, s - 6), s) and _KILLED_AFTER.match(text, e, b)):
             continue
         inside = [t for t in out if s <= t.start < e]
         if any(t.figure.qualifier != "exact" or t.harm != "killed" for t in inside):
             continue
-        total = sum(n for n, _ in items)
+        total = sum(n for n, _, _ in items)
         parts: dict[str, int] = {}
-        for n, noun in items:
+        for n, noun, _ in items:
             kind = _LIST_KIND.get(noun)
             if kind:
                 parts[kind] = parts.get(kind, 0) + n
-        nouns = list(dict.fromkeys(noun for _, noun in items))
+        nouns = list(dict.fromkeys(noun for _, noun, _ in items))
         label = ", ".join(nouns[:-1]) + " and " + nouns[-1]
         toll = Toll(Figure(total, total, "exact", s, e), label, s, e, "killed", parts=parts or None,
                     listed=total <= 20)
